@@ -1,0 +1,210 @@
+//! Field descriptors a form is built from: everything a UI needs to render and label a field,
+//! straight from the declaration.
+
+use crate::decl::{Check, Field, Format, Lit, Model, ObjectDecl, Ty};
+use serde::Serialize;
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelInfo {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub modes: Vec<&'static str>,
+    pub fields: Vec<FieldInfo>,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldInfo {
+    pub name: &'static str,
+    pub label: String,
+    pub description: &'static str,
+    /// `string`, `int32`, `flag`, `boolean`, `number`, `enum`, `object`, `any-object`, `list`, `map`.
+    #[serde(rename = "type")]
+    pub ty: &'static str,
+    /// Required in create mode (after defaults are filled in).
+    pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub enum_values: Option<Vec<serde_json::Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    /// Named formats with the profile that checks them (`strict` = strict only).
+    pub formats: Vec<FormatInfo>,
+    /// The field whose boolean value switches a format of this one, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depends_on: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<FieldInfo>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<FieldInfo>>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+pub struct FormatInfo {
+    pub name: &'static str,
+    pub profile: &'static str,
+    /// For a format chosen by a flag: the flag's value that selects it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<bool>,
+}
+
+pub fn describe(model: &Model) -> ModelInfo {
+    ModelInfo {
+        id: model.id,
+        title: model.title,
+        description: model.root.description,
+        modes: if model.supports_create {
+            vec!["create", "patch"]
+        } else {
+            vec!["patch"]
+        },
+        fields: object_fields(model.root),
+    }
+}
+
+fn object_fields(decl: &ObjectDecl) -> Vec<FieldInfo> {
+    decl.fields.iter().map(field).collect()
+}
+
+fn field(f: &Field) -> FieldInfo {
+    let mut info = of_type(f.name, &f.ty);
+    info.label = if f.label.is_empty() {
+        humanize(f.name)
+    } else {
+        f.label.to_string()
+    };
+    info.description = f.description;
+    info.required = f.required;
+    info.default = f.default.map(|d| match d {
+        Lit::Str(s) => serde_json::json!(s),
+        Lit::Int(i) => serde_json::json!(i),
+        Lit::Bool(b) => serde_json::json!(b),
+    });
+    for rule in f.rules {
+        let profile = rule.profile.as_str();
+        match rule.check {
+            Check::MinLength { min, .. } => info.min_length = Some(min),
+            Check::MaxLength(max) => info.max_length = Some(max),
+            Check::WhenFlag {
+                flag,
+                absent,
+                then,
+                otherwise,
+            } => {
+                info.depends_on = Some(flag);
+                for (check, when) in [(then, absent), (otherwise, !absent)] {
+                    if let Some(name) = format_name(check) {
+                        info.formats.push(FormatInfo {
+                            name,
+                            profile,
+                            when: Some(when),
+                        });
+                    }
+                }
+            }
+            ref check => {
+                if let Some(name) = format_name(check) {
+                    info.formats.push(FormatInfo {
+                        name,
+                        profile,
+                        when: None,
+                    });
+                }
+            }
+        }
+    }
+    if let Some(items) = info.items.as_mut() {
+        for rule in f.rules {
+            if let Check::Each(inner) = rule.check {
+                if let Some(name) = format_name(inner) {
+                    items.formats.push(FormatInfo {
+                        name,
+                        profile: rule.profile.as_str(),
+                        when: None,
+                    });
+                }
+            }
+        }
+    }
+    info
+}
+
+fn of_type(name: &'static str, ty: &Ty) -> FieldInfo {
+    let mut info = FieldInfo {
+        name,
+        label: String::new(),
+        description: "",
+        ty: "",
+        required: false,
+        default: None,
+        enum_values: None,
+        min_length: None,
+        max_length: None,
+        formats: Vec::new(),
+        depends_on: None,
+        fields: None,
+        items: None,
+    };
+    info.ty = match ty {
+        Ty::String => "string",
+        Ty::Int32 => "int32",
+        Ty::Flag => {
+            info.enum_values = Some(vec![0.into(), 1.into()]);
+            "flag"
+        }
+        Ty::Boolean => "boolean",
+        Ty::Number => "number",
+        Ty::Enum(values) => {
+            info.enum_values = Some(values.iter().map(|v| (*v).into()).collect());
+            "enum"
+        }
+        Ty::Object(decl) => {
+            info.fields = Some(object_fields(decl));
+            "object"
+        }
+        Ty::AnyObject => "any-object",
+        Ty::List(item) => {
+            info.items = Some(Box::new(of_type("", item)));
+            "list"
+        }
+        // Maps recurse (Struct); their entry type is described by name, not expanded.
+        Ty::Map(_) => "map",
+    };
+    info
+}
+
+/// The stable name of a format check, as the form and docs call it.
+fn format_name(check: &Check) -> Option<&'static str> {
+    Some(match check {
+        Check::Pattern(p) => p.code.as_str(),
+        Check::Format(Format::DateTime) => "date_time",
+        Check::Format(Format::Date) => "date",
+        Check::Format(Format::Time) => "time",
+        Check::Format(Format::Ip) => "ip",
+        Check::Range { .. } => "range",
+        Check::SignedRange { .. } => "signed_range",
+        Check::NonNegative => "non_negative",
+        _ => return None,
+    })
+}
+
+/// `callForwardingCallLimit` -> `Call forwarding call limit`.
+fn humanize(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else if c.is_uppercase() {
+            out.push(' ');
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,433 @@
+//! The validation engine: walks a model's declaration and an input together, collects every
+//! error with its JSON Pointer, and builds the normalized value.
+
+use crate::decl::{Check, Field, Lit, Model, ObjectDecl, Profile, Rule, Ty};
+use crate::error::{Code, Error, Param, Params, Pointer};
+use crate::input::{Input, Kind};
+use crate::options::{Mode, Options, Unknown};
+use crate::rules::{self, Subject};
+
+/// How many map levels (Struct inside Value inside Struct ...) are followed before a
+/// `max_depth` error. The engine's recursion is bounded by it, so no input can overflow the stack.
+pub const MAX_DEPTH: usize = 32;
+
+const INT32_MIN: f64 = i32::MIN as f64;
+const INT32_MAX: f64 = i32::MAX as f64;
+static FLAG_VALUES: &[i64] = &[0, 1];
+
+/// The result of validating one record.
+#[derive(Debug)]
+pub struct Outcome<O> {
+    /// The normalized record; `Some` exactly when there are no errors.
+    pub value: Option<O>,
+    pub errors: Vec<Error>,
+}
+
+impl<O> Outcome<O> {
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    fn failed(error: Error) -> Outcome<O> {
+        Outcome {
+            value: None,
+            errors: vec![error],
+        }
+    }
+}
+
+/// The mode a run uses: the asked one if the model offers it, else an `unsupported_mode` error.
+pub fn resolve_mode(model: &Model, options: &Options) -> Result<Mode, Error> {
+    match options.mode {
+        None if model.supports_create => Ok(Mode::Create),
+        None => Ok(Mode::Patch),
+        Some(Mode::Create) if !model.supports_create => Err(Error::new(
+            "",
+            Code::UnsupportedMode,
+            Params::default()
+                .with("model", Param::Static(model.id))
+                .with("mode", Param::Static("create")),
+        )),
+        Some(mode) => Ok(mode),
+    }
+}
+
+/// Validates one record of `model`.
+pub fn validate<I: Input>(model: &'static Model, input: &I, options: &Options) -> Outcome<I::Out> {
+    let mode = match resolve_mode(model, options) {
+        Ok(mode) => mode,
+        Err(e) => return Outcome::failed(e),
+    };
+    let mut run = Run {
+        options,
+        mode,
+        errors: Vec::new(),
+        path: Pointer::default(),
+    };
+    let value = run.object(model.root, input, 0);
+    Outcome {
+        value: if run.errors.is_empty() { value } else { None },
+        errors: run.errors,
+    }
+}
+
+/// Validates one field's value as a form does while a person types. `field` is a field name
+/// or a JSON Pointer through nested objects and lists (`/schedule/rules/0/byMonth`);
+/// `context` holds the sibling values rules depend on.
+pub fn validate_field<I: Input>(
+    model: &'static Model,
+    field: &str,
+    value: Option<&I>,
+    context: Option<&I>,
+    options: &Options,
+) -> Vec<Error> {
+    let mode = match resolve_mode(model, options) {
+        Ok(mode) => mode,
+        Err(e) => return vec![e],
+    };
+    let Some(target) = resolve_field(model.root, field) else {
+        return vec![Error::new(
+            "",
+            Code::UnknownField,
+            Params::default()
+                .with("model", Param::Static(model.id))
+                .with("field", Param::Str(field.to_owned())),
+        )];
+    };
+    let mut run = Run {
+        options,
+        mode,
+        errors: Vec::new(),
+        path: Pointer::default(),
+    };
+    for segment in pointer_segments(field) {
+        run.path.push_key(&segment);
+    }
+    let present = value.filter(|v| run.is_present(*v));
+    match present {
+        Some(v) => {
+            let flags = |name: &str| {
+                context
+                    .and_then(|c| c.get(name))
+                    .and_then(|f| run_flag(options, &f))
+            };
+            run.value(&target.ty, target.rules, v, &flags, 0);
+        }
+        None => {
+            if mode == Mode::Create && target.required && target.default.is_none() {
+                run.error(Code::Required, Params::default());
+            }
+        }
+    }
+    run.errors
+}
+
+/// The field a name or JSON Pointer designates (list indexes are skipped over).
+fn resolve_field(root: &'static ObjectDecl, field: &str) -> Option<&'static Field> {
+    let mut decl = root;
+    let mut segments = pointer_segments(field).peekable();
+    while let Some(name) = segments.next() {
+        let (_, f) = decl.field(&name)?;
+        if segments.peek().is_none() {
+            return Some(f);
+        }
+        let mut ty = &f.ty;
+        while let Ty::List(item) = ty {
+            segments.next().filter(|s| s.parse::<usize>().is_ok())?;
+            ty = item;
+        }
+        match ty {
+            Ty::Object(d) => decl = d,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// `name` or `/a/b/0/c` as unescaped segments.
+fn pointer_segments(field: &str) -> impl Iterator<Item = String> + '_ {
+    let body = field.strip_prefix('/').unwrap_or(field);
+    body.split('/')
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+}
+
+/// A sibling flag's boolean value, coerced like the field itself would be.
+fn run_flag<I: Input>(options: &Options, value: &I) -> Option<bool> {
+    match value.kind() {
+        Kind::Bool(b) => Some(b),
+        Kind::Str(s) if options.coerce => parse_bool(&s),
+        _ => None,
+    }
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// HTML-form coercion of int32s: optional `-`, then ASCII digits.
+fn parse_decimal(s: &str) -> Option<f64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse::<f64>().ok()
+}
+
+fn lit_out<I: Input>(lit: Lit) -> I::Out {
+    match lit {
+        Lit::Str(s) => I::out_str(s),
+        Lit::Int(i) => I::out_i32(i),
+        Lit::Bool(b) => I::out_bool(b),
+    }
+}
+
+struct Run<'o> {
+    options: &'o Options,
+    mode: Mode,
+    errors: Vec<Error>,
+    path: Pointer,
+}
+
+impl Run<'_> {
+    fn error(&mut self, code: Code, params: Params) {
+        self.errors
+            .push(Error::new(self.path.as_str(), code, params));
+    }
+
+    fn type_error(&mut self, expected: &'static str, actual: &Kind) {
+        let params = Params::default()
+            .with("expected", Param::Static(expected))
+            .with("actual", Param::Static(actual.name()));
+        self.error(Code::Type, params);
+    }
+
+    /// `undefined`, and `""` under coercion, mean the field was left out.
+    fn is_present<I: Input>(&self, value: &I) -> bool {
+        match value.kind() {
+            Kind::Undefined => false,
+            Kind::Str(s) if self.options.coerce => !s.is_empty(),
+            _ => true,
+        }
+    }
+
+    fn applies(&self, rule: &Rule) -> bool {
+        rule.profile == Profile::Api || self.options.profile == Profile::Strict
+    }
+
+    fn checks(&mut self, rules: &[Rule], subject: Subject, flags: rules::Flags) {
+        for rule in rules {
+            if !self.applies(rule) || matches!(rule.check, Check::Each(_)) {
+                continue;
+            }
+            if let Err((code, params)) = rules::apply(&rule.check, subject, flags) {
+                self.error(code, params);
+            }
+        }
+    }
+
+    fn object<I: Input>(
+        &mut self,
+        decl: &'static ObjectDecl,
+        input: &I,
+        depth: usize,
+    ) -> Option<I::Out> {
+        let kind = input.kind();
+        if !matches!(kind, Kind::Object) {
+            self.type_error("object", &kind);
+            return None;
+        }
+        let is_root = depth == 0 && self.path.as_str().is_empty();
+        let mut slots: Vec<Option<I>> = (0..decl.fields.len()).map(|_| None).collect();
+        let mut unknown = Vec::new();
+        for (key, value) in input.entries() {
+            match decl.field(&key) {
+                Some((i, _)) => slots[i] = Some(value).filter(|v| self.is_present(v)),
+                None if matches!(value.kind(), Kind::Undefined) => {}
+                None => unknown.push((key, value)),
+            }
+        }
+        let options = self.options;
+        let flags = |name: &str| {
+            decl.field(name)
+                .and_then(|(i, _)| slots[i].as_ref())
+                .and_then(|v| run_flag(options, v))
+        };
+
+        let mut out = I::object_new();
+        for (field, slot) in decl.fields.iter().zip(&slots) {
+            let mark = self.path.push_key(field.name);
+            match slot {
+                Some(value) => {
+                    if let Some(v) = self.value(&field.ty, field.rules, value, &flags, depth) {
+                        I::object_set(&mut out, field.name, v);
+                    }
+                }
+                None if self.mode == Mode::Create => {
+                    if let Some(default) = field.default {
+                        I::object_set(&mut out, field.name, lit_out::<I>(default));
+                    } else if field.required {
+                        self.error(Code::Required, Params::default());
+                    }
+                }
+                None => {}
+            }
+            self.path.truncate(mark);
+        }
+        for (key, value) in unknown {
+            match self.options.unknown {
+                Unknown::Allow => I::object_set(&mut out, &key, value.pass()),
+                Unknown::Strip => {}
+                Unknown::Reject => {
+                    let mark = self.path.push_key(&key);
+                    self.error(
+                        Code::UnknownProperty,
+                        Params::default().with("model", Param::Static(decl.name)),
+                    );
+                    self.path.truncate(mark);
+                }
+            }
+        }
+        if is_root && self.mode == Mode::Patch && I::object_len(&out) == 0 && self.errors.is_empty()
+        {
+            self.error(
+                Code::MinProperties,
+                Params::default().with("min", Param::Int(1)),
+            );
+        }
+        Some(I::object_done(out))
+    }
+
+    fn value<I: Input>(
+        &mut self,
+        ty: &Ty,
+        rules: &[Rule],
+        value: &I,
+        flags: rules::Flags,
+        depth: usize,
+    ) -> Option<I::Out> {
+        let kind = value.kind();
+        match ty {
+            Ty::String => match kind {
+                Kind::Str(s) => {
+                    self.checks(rules, Subject::Str(&s), flags);
+                    Some(value.pass())
+                }
+                other => self.wrong_type("string", &other),
+            },
+            Ty::Enum(allowed) => match kind {
+                Kind::Str(s) if allowed.contains(&s.as_ref()) => Some(value.pass()),
+                Kind::Str(_) => {
+                    self.error(
+                        Code::Enum,
+                        Params::default().with("allowed", Param::StaticList(allowed)),
+                    );
+                    None
+                }
+                other => self.wrong_type("string", &other),
+            },
+            Ty::Int32 | Ty::Flag => {
+                let (n, coerced) = match kind {
+                    Kind::Number(n) if n.is_finite() => (n, false),
+                    Kind::Str(ref s) if self.options.coerce => match parse_decimal(s) {
+                        Some(n) => (n, true),
+                        None => return self.wrong_type("integer", &kind),
+                    },
+                    other => return self.wrong_type("integer", &other),
+                };
+                if n.fract() != 0.0 || !(INT32_MIN..=INT32_MAX).contains(&n) {
+                    let params = Params::default()
+                        .with("min", Param::Int(i32::MIN.into()))
+                        .with("max", Param::Int(i32::MAX.into()));
+                    self.error(Code::Int32, params);
+                    return None;
+                }
+                let i = n as i32;
+                if matches!(ty, Ty::Flag) && !(0..=1).contains(&i) {
+                    self.error(
+                        Code::Enum,
+                        Params::default().with("allowed", Param::IntList(FLAG_VALUES)),
+                    );
+                    return None;
+                }
+                self.checks(rules, Subject::Int(i.into()), flags);
+                Some(if coerced { I::out_i32(i) } else { value.pass() })
+            }
+            Ty::Boolean => match kind {
+                Kind::Bool(_) => Some(value.pass()),
+                Kind::Str(ref s) if self.options.coerce && parse_bool(s).is_some() => {
+                    parse_bool(s).map(I::out_bool)
+                }
+                other => self.wrong_type("boolean", &other),
+            },
+            Ty::Number => match kind {
+                Kind::Number(n) if n.is_finite() => {
+                    self.checks(rules, Subject::Num(n), flags);
+                    Some(value.pass())
+                }
+                other => self.wrong_type("number", &other),
+            },
+            Ty::Object(decl) => self.object(decl, value, depth),
+            Ty::AnyObject => match kind {
+                Kind::Object => Some(value.pass()),
+                other => self.wrong_type("object", &other),
+            },
+            Ty::List(item) => {
+                if !matches!(kind, Kind::Array) {
+                    return self.wrong_type("array", &kind);
+                }
+                let item_rules: Vec<Rule> = rules
+                    .iter()
+                    .filter_map(|r| match r.check {
+                        Check::Each(inner) => Some(Rule {
+                            profile: r.profile,
+                            check: *inner,
+                        }),
+                        _ => None,
+                    })
+                    .collect();
+                let mut out = I::array_new();
+                for (i, it) in value.items().iter().enumerate() {
+                    let mark = self.path.push_index(i);
+                    if let Some(v) = self.value(item, &item_rules, it, flags, depth) {
+                        I::array_push(&mut out, v);
+                    }
+                    self.path.truncate(mark);
+                }
+                Some(I::array_done(out))
+            }
+            Ty::Map(entry) => {
+                if !matches!(kind, Kind::Object) {
+                    return self.wrong_type("object", &kind);
+                }
+                if depth >= MAX_DEPTH {
+                    self.error(
+                        Code::MaxDepth,
+                        Params::default().with("max", Param::Int(MAX_DEPTH as i64)),
+                    );
+                    return None;
+                }
+                let mut out = I::object_new();
+                for (key, it) in value.entries() {
+                    if matches!(it.kind(), Kind::Undefined) {
+                        continue;
+                    }
+                    let mark = self.path.push_key(&key);
+                    if let Some(v) = self.value(entry, &[], &it, flags, depth + 1) {
+                        I::object_set(&mut out, &key, v);
+                    }
+                    self.path.truncate(mark);
+                }
+                Some(I::object_done(out))
+            }
+        }
+    }
+
+    fn wrong_type<O>(&mut self, expected: &'static str, actual: &Kind) -> Option<O> {
+        self.type_error(expected, actual);
+        None
+    }
+}

@@ -1,0 +1,142 @@
+//! Where values come from and how normalized values are built, abstracted so that one engine
+//! reads parsed JSON natively and JS objects in place in WebAssembly (converting a whole JS
+//! object first costs tens of microseconds; the checks themselves about one).
+
+use std::borrow::Cow;
+
+/// What a value is, as far as the rules care.
+pub enum Kind<'a> {
+    /// An absent value (a JS `undefined` property counts as absent, as in `JSON.stringify`).
+    Undefined,
+    Null,
+    Bool(bool),
+    Number(f64),
+    Str(Cow<'a, str>),
+    Array,
+    Object,
+    /// Anything JSON cannot carry (functions, symbols, bigints): named for the error.
+    Other(&'static str),
+}
+
+impl Kind<'_> {
+    /// The JSON Schema type name, for `type` errors.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Undefined => "undefined",
+            Kind::Null => "null",
+            Kind::Bool(_) => "boolean",
+            Kind::Number(n) if !n.is_finite() => "a non-finite number",
+            Kind::Number(n) if n.fract() == 0.0 => "integer",
+            Kind::Number(_) => "number",
+            Kind::Str(_) => "string",
+            Kind::Array => "array",
+            Kind::Object => "object",
+            Kind::Other(name) => name,
+        }
+    }
+}
+
+/// A source of values, and the matching builder of normalized output.
+pub trait Input: Sized {
+    type Out;
+    type ObjectOut;
+    type ArrayOut;
+
+    fn kind(&self) -> Kind<'_>;
+    /// Own enumerable properties, in order. Only called when `kind` is `Object`.
+    fn entries(&self) -> Vec<(Cow<'_, str>, Self)>;
+    /// Items. Only called when `kind` is `Array`.
+    fn items(&self) -> Vec<Self>;
+    /// The property `key` of an object; `None` if absent or not an object.
+    fn get(&self, key: &str) -> Option<Self>;
+
+    /// This value, unchanged, as output.
+    fn pass(&self) -> Self::Out;
+    fn out_str(s: &str) -> Self::Out;
+    fn out_i32(i: i32) -> Self::Out;
+    fn out_bool(b: bool) -> Self::Out;
+
+    fn object_new() -> Self::ObjectOut;
+    fn object_set(object: &mut Self::ObjectOut, key: &str, value: Self::Out);
+    fn object_len(object: &Self::ObjectOut) -> usize;
+    fn object_done(object: Self::ObjectOut) -> Self::Out;
+    fn array_new() -> Self::ArrayOut;
+    fn array_push(array: &mut Self::ArrayOut, value: Self::Out);
+    fn array_done(array: Self::ArrayOut) -> Self::Out;
+}
+
+/// Parsed JSON, for native Rust and bulk input.
+impl<'v> Input for &'v serde_json::Value {
+    type Out = serde_json::Value;
+    type ObjectOut = serde_json::Map<String, serde_json::Value>;
+    type ArrayOut = Vec<serde_json::Value>;
+
+    fn kind(&self) -> Kind<'_> {
+        use serde_json::Value as V;
+        match self {
+            V::Null => Kind::Null,
+            V::Bool(b) => Kind::Bool(*b),
+            // serde_json numbers are finite; u64/i64 beyond 2^53 lose precision as in JS.
+            V::Number(n) => Kind::Number(n.as_f64().unwrap_or(f64::NAN)),
+            V::String(s) => Kind::Str(Cow::Borrowed(s)),
+            V::Array(_) => Kind::Array,
+            V::Object(_) => Kind::Object,
+        }
+    }
+
+    fn entries(&self) -> Vec<(Cow<'_, str>, Self)> {
+        match self {
+            serde_json::Value::Object(m) => m
+                .iter()
+                .map(|(k, v)| (Cow::Borrowed(k.as_str()), v))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn items(&self) -> Vec<Self> {
+        match self {
+            serde_json::Value::Array(a) => a.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<Self> {
+        self.as_object().and_then(|m| m.get(key))
+    }
+
+    fn pass(&self) -> serde_json::Value {
+        (*self).clone()
+    }
+    fn out_str(s: &str) -> serde_json::Value {
+        serde_json::Value::String(s.to_owned())
+    }
+    fn out_i32(i: i32) -> serde_json::Value {
+        serde_json::Value::from(i)
+    }
+    fn out_bool(b: bool) -> serde_json::Value {
+        serde_json::Value::Bool(b)
+    }
+
+    fn object_new() -> Self::ObjectOut {
+        serde_json::Map::new()
+    }
+    fn object_set(object: &mut Self::ObjectOut, key: &str, value: serde_json::Value) {
+        object.insert(key.to_owned(), value);
+    }
+    fn object_len(object: &Self::ObjectOut) -> usize {
+        object.len()
+    }
+    fn object_done(object: Self::ObjectOut) -> serde_json::Value {
+        serde_json::Value::Object(object)
+    }
+    fn array_new() -> Self::ArrayOut {
+        Vec::new()
+    }
+    fn array_push(array: &mut Self::ArrayOut, value: serde_json::Value) {
+        array.push(value);
+    }
+    fn array_done(array: Self::ArrayOut) -> serde_json::Value {
+        serde_json::Value::Array(array)
+    }
+}

@@ -1,0 +1,203 @@
+//! JSON Schema 2020-12 export of a model, for a mode, profile and unknown-property policy.
+//!
+//! The schema states the same rules as the engine; `tests/ajv-agreement` holds them to it.
+//! Two limits of the format: the map depth bound (`engine::MAX_DEPTH`) is not expressible,
+//! and ajv needs `ajv-formats` for `date-time`, `ipv4` and `ipv6`.
+
+use crate::decl::{Check, Field, Format, Lit, Model, ObjectDecl, Profile, Rule, Ty};
+use crate::engine::resolve_mode;
+use crate::error::Error;
+use crate::options::{Mode, Options, Unknown};
+use serde_json::{json, Map, Value};
+
+/// RFC 3339 shape; the calendar (days per month, leap seconds) is left to `format`.
+const DATE_TIME_SHAPE: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})$";
+const TIME_SHAPE: &str = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?$";
+
+pub fn json_schema(model: &Model, options: &Options) -> Result<Value, Error> {
+    let mode = resolve_mode(model, options)?;
+    let mut export = Export {
+        mode,
+        profile: options.profile,
+        unknown: options.unknown,
+        defs: Map::new(),
+    };
+    let mut root = export.object(model.root, true);
+    let obj = root.as_object_mut().expect("object() returns an object");
+    let mut doc = Map::new();
+    doc.insert(
+        "$schema".into(),
+        json!("https://json-schema.org/draft/2020-12/schema"),
+    );
+    doc.insert(
+        "$id".into(),
+        json!(format!(
+            "urn:customer-validation:{}:{}:{}",
+            model.id,
+            mode.as_str(),
+            options.profile.as_str()
+        )),
+    );
+    doc.insert("title".into(), json!(model.title));
+    doc.append(obj);
+    if !export.defs.is_empty() {
+        doc.insert("$defs".into(), Value::Object(export.defs));
+    }
+    Ok(Value::Object(doc))
+}
+
+struct Export {
+    mode: Mode,
+    profile: Profile,
+    unknown: Unknown,
+    defs: Map<String, Value>,
+}
+
+impl Export {
+    fn applies(&self, rule: &Rule) -> bool {
+        rule.profile == Profile::Api || self.profile == Profile::Strict
+    }
+
+    fn object(&mut self, decl: &ObjectDecl, root: bool) -> Value {
+        let mut properties = Map::new();
+        let mut required = Vec::new();
+        let mut conditions = Vec::new();
+        for field in decl.fields {
+            properties.insert(field.name.into(), self.field(field, &mut conditions));
+            if self.mode == Mode::Create && field.required {
+                required.push(json!(field.name));
+            }
+        }
+        let mut schema = Map::new();
+        schema.insert("type".into(), json!("object"));
+        if !decl.description.is_empty() {
+            schema.insert("description".into(), json!(decl.description));
+        }
+        schema.insert("properties".into(), Value::Object(properties));
+        if !required.is_empty() {
+            schema.insert("required".into(), Value::Array(required));
+        }
+        if root && self.mode == Mode::Patch {
+            schema.insert("minProperties".into(), json!(1));
+        }
+        if self.unknown == Unknown::Reject {
+            schema.insert("additionalProperties".into(), json!(false));
+        }
+        if !conditions.is_empty() {
+            schema.insert("allOf".into(), Value::Array(conditions));
+        }
+        Value::Object(schema)
+    }
+
+    fn field(&mut self, field: &Field, conditions: &mut Vec<Value>) -> Value {
+        let mut schema = self.ty(&field.ty);
+        let s = schema.as_object_mut().expect("ty() returns an object");
+        if !field.description.is_empty() {
+            s.insert("description".into(), json!(field.description));
+        }
+        if self.mode == Mode::Create {
+            if let Some(default) = field.default {
+                s.insert("default".into(), lit(default));
+            }
+        }
+        let mut all_of = Vec::new();
+        for rule in field.rules.iter().filter(|r| self.applies(r)) {
+            match rule.check {
+                Check::WhenFlag {
+                    flag,
+                    absent,
+                    then,
+                    otherwise,
+                } => {
+                    // if the flag is present and not `absent`, `otherwise` applies, else `then`.
+                    let (flag_schema, present_rule, absent_rule) = (
+                        json!({ "properties": { flag: { "const": !absent } }, "required": [flag] }),
+                        otherwise,
+                        then,
+                    );
+                    conditions.push(json!({
+                        "if": flag_schema,
+                        "then": { "properties": { field.name: keywords(present_rule) } },
+                        "else": { "properties": { field.name: keywords(absent_rule) } },
+                    }));
+                }
+                Check::Each(inner) => {
+                    if let Some(items) = s.get_mut("items").and_then(Value::as_object_mut) {
+                        merge(items, keywords(inner), &mut Vec::new());
+                    }
+                }
+                ref check => merge(s, keywords(check), &mut all_of),
+            }
+        }
+        if !all_of.is_empty() {
+            s.insert("allOf".into(), Value::Array(all_of));
+        }
+        schema
+    }
+
+    fn ty(&mut self, ty: &Ty) -> Value {
+        match ty {
+            Ty::String => json!({ "type": "string" }),
+            Ty::Int32 => json!({ "type": "integer", "minimum": i32::MIN, "maximum": i32::MAX }),
+            Ty::Flag => json!({ "type": "integer", "enum": [0, 1] }),
+            Ty::Boolean => json!({ "type": "boolean" }),
+            Ty::Number => json!({ "type": "number" }),
+            Ty::Enum(values) => json!({ "type": "string", "enum": values }),
+            Ty::AnyObject => json!({ "type": "object" }),
+            Ty::List(item) => json!({ "type": "array", "items": self.ty(item) }),
+            Ty::Map(entry) => json!({ "type": "object", "additionalProperties": self.ty(entry) }),
+            Ty::Object(decl) => {
+                if !self.defs.contains_key(decl.name) {
+                    // Insert a placeholder first: recursive declarations refer back to themselves.
+                    self.defs.insert(decl.name.into(), Value::Null);
+                    let schema = self.object(decl, false);
+                    self.defs.insert(decl.name.into(), schema);
+                }
+                json!({ "$ref": format!("#/$defs/{}", decl.name) })
+            }
+        }
+    }
+}
+
+/// Merges keywords into a schema; a keyword already there goes into `allOf` instead.
+fn merge(schema: &mut Map<String, Value>, keywords: Value, all_of: &mut Vec<Value>) {
+    if let Value::Object(k) = keywords {
+        if k.keys().any(|key| schema.contains_key(key)) {
+            all_of.push(Value::Object(k));
+        } else {
+            schema.extend(k);
+        }
+    }
+}
+
+/// The keywords of one check.
+fn keywords(check: &Check) -> Value {
+    match check {
+        Check::MinLength { min, .. } => json!({ "minLength": min }),
+        Check::MaxLength(max) => json!({ "maxLength": max }),
+        Check::Pattern(p) => json!({ "pattern": p.source }),
+        Check::Format(Format::DateTime) => {
+            json!({ "format": "date-time", "pattern": DATE_TIME_SHAPE })
+        }
+        Check::Format(Format::Date) => json!({ "format": "date" }),
+        Check::Format(Format::Time) => json!({ "pattern": TIME_SHAPE }),
+        Check::Format(Format::Ip) => {
+            json!({ "anyOf": [{ "format": "ipv4" }, { "format": "ipv6" }] })
+        }
+        Check::Range { min, max } => json!({ "minimum": min, "maximum": max }),
+        Check::SignedRange { max } => {
+            json!({ "minimum": -max, "maximum": max, "not": { "const": 0 } })
+        }
+        Check::NonNegative => json!({ "minimum": 0 }),
+        Check::Each(inner) => json!({ "items": keywords(inner) }),
+        Check::WhenFlag { .. } => json!({}),
+    }
+}
+
+fn lit(l: Lit) -> Value {
+    match l {
+        Lit::Str(s) => json!(s),
+        Lit::Int(i) => json!(i),
+        Lit::Bool(b) => json!(b),
+    }
+}

@@ -1,0 +1,68 @@
+//! Validation rules and defaults of three telephony "customer" request models, declared once
+//! and used natively, in Node.js and in the browser (through WebAssembly).
+//!
+//! ```
+//! use customer_validation::{validate_json, models, Options};
+//! let input = serde_json::json!({ "name": "Acme" });
+//! let outcome = validate_json(&models::customer::MODEL, &input, &Options::create());
+//! assert!(outcome.is_valid());
+//! assert_eq!(outcome.value.unwrap()["defaultBillMethod"], "credit");
+//! ```
+
+pub mod decl;
+pub mod describe;
+pub mod engine;
+pub mod error;
+pub mod input;
+pub mod json_schema;
+pub mod messages;
+pub mod models;
+pub mod options;
+pub mod rules;
+pub mod typescript;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use decl::{Model, Profile};
+pub use engine::{validate, validate_field, Outcome, MAX_DEPTH};
+pub use error::{Code, Error};
+pub use options::{Mode, Options, Unknown};
+
+/// Validates parsed JSON; the normalized value is JSON too.
+pub fn validate_json(
+    model: &'static Model,
+    input: &serde_json::Value,
+    options: &Options,
+) -> Outcome<serde_json::Value> {
+    engine::validate(model, &input, options)
+}
+
+/// Parses and validates one JSON text; a parse failure is a `json` error at the root.
+pub fn validate_str(
+    model: &'static Model,
+    text: &str,
+    options: &Options,
+) -> Outcome<serde_json::Value> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => validate_json(model, &v, options),
+        Err(e) => Outcome {
+            value: None,
+            errors: vec![json_error(&e)],
+        },
+    }
+}
+
+/// The `json` error of a parse failure, with the parser's line and column.
+pub fn json_error(e: &serde_json::Error) -> Error {
+    use error::{Param, Params};
+    let reason = e.to_string();
+    Error::new(
+        "",
+        Code::Json,
+        Params::default()
+            .with("detail", Param::Str(reason))
+            .with("line", Param::Int(e.line() as i64))
+            .with("column", Param::Int(e.column() as i64)),
+    )
+}

@@ -1,0 +1,166 @@
+//! `Input` over JS values, read in place: properties are fetched one by one with `Reflect`
+//! (which catches throwing getters and proxies), never converted whole.
+
+use crate::input::{Input, Kind};
+use js_sys::{Array, Object, Reflect};
+use std::borrow::Cow;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, with exceptions (a proxy's `ownKeys` trap) caught instead of unwinding.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// A JS value, or the failure of reading it (a getter that threw).
+pub enum JsIn {
+    Value(JsValue),
+    Unreadable,
+}
+
+impl JsIn {
+    fn read(target: &JsValue, key: &JsValue) -> JsIn {
+        match Reflect::get(target, key) {
+            Ok(v) => JsIn::Value(v),
+            Err(_) => JsIn::Unreadable,
+        }
+    }
+
+    fn js(&self) -> Option<&JsValue> {
+        match self {
+            JsIn::Value(v) => Some(v),
+            JsIn::Unreadable => None,
+        }
+    }
+}
+
+pub fn key(s: &str) -> JsValue {
+    JsValue::from_str(wasm_bindgen::intern(s))
+}
+
+/// Sets a property as data, even `__proto__` (which a plain assignment would treat as the prototype).
+pub fn set(object: &Object, name: &str, value: &JsValue) {
+    if name == "__proto__" {
+        let descriptor = Object::new();
+        let _ = Reflect::set(&descriptor, &key("value"), value);
+        for flag in ["writable", "enumerable", "configurable"] {
+            let _ = Reflect::set(&descriptor, &key(flag), &JsValue::TRUE);
+        }
+        Object::define_property(object, &JsValue::from_str(name), &descriptor);
+    } else {
+        let _ = Reflect::set(object, &JsValue::from_str(name), value);
+    }
+}
+
+impl Input for JsIn {
+    type Out = JsValue;
+    type ObjectOut = (Object, usize);
+    type ArrayOut = Array;
+
+    fn kind(&self) -> Kind<'_> {
+        let Some(v) = self.js() else {
+            return Kind::Other("unreadable value");
+        };
+        if let Some(s) = v.as_string() {
+            Kind::Str(Cow::Owned(s))
+        } else if let Some(n) = v.as_f64() {
+            Kind::Number(n)
+        } else if let Some(b) = v.as_bool() {
+            Kind::Bool(b)
+        } else if v.is_undefined() {
+            Kind::Undefined
+        } else if v.is_null() {
+            Kind::Null
+        } else if Array::is_array(v) {
+            Kind::Array
+        } else if v.is_object() {
+            Kind::Object
+        } else if v.is_function() {
+            Kind::Other("function")
+        } else if v.is_symbol() {
+            Kind::Other("symbol")
+        } else if v.is_bigint() {
+            Kind::Other("bigint")
+        } else {
+            Kind::Other("unknown")
+        }
+    }
+
+    fn entries(&self) -> Vec<(Cow<'_, str>, JsIn)> {
+        let Some(v) = self.js() else {
+            return Vec::new();
+        };
+        let Ok(keys) = object_keys(v) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(keys.length() as usize);
+        for k in keys.iter() {
+            if let Some(name) = k.as_string() {
+                out.push((Cow::Owned(name), JsIn::read(v, &k)));
+            }
+        }
+        out
+    }
+
+    fn items(&self) -> Vec<JsIn> {
+        let Some(v) = self.js() else {
+            return Vec::new();
+        };
+        let len = Reflect::get(v, &key("length"))
+            .ok()
+            .and_then(|l| l.as_f64())
+            .unwrap_or(0.0);
+        (0..len as u32)
+            .map(|i| JsIn::read(v, &JsValue::from(i)))
+            .collect()
+    }
+
+    fn get(&self, name: &str) -> Option<JsIn> {
+        let v = self.js()?;
+        if !v.is_object() {
+            return None;
+        }
+        let found = JsIn::read(v, &key(name));
+        match &found {
+            JsIn::Value(x) if x.is_undefined() => None,
+            _ => Some(found),
+        }
+    }
+
+    fn pass(&self) -> JsValue {
+        self.js().cloned().unwrap_or(JsValue::UNDEFINED)
+    }
+    fn out_str(s: &str) -> JsValue {
+        JsValue::from_str(s)
+    }
+    fn out_i32(i: i32) -> JsValue {
+        JsValue::from(i)
+    }
+    fn out_bool(b: bool) -> JsValue {
+        JsValue::from_bool(b)
+    }
+
+    fn object_new() -> (Object, usize) {
+        (Object::new(), 0)
+    }
+    fn object_set(object: &mut (Object, usize), name: &str, value: JsValue) {
+        set(&object.0, name, &value);
+        object.1 += 1;
+    }
+    fn object_len(object: &(Object, usize)) -> usize {
+        object.1
+    }
+    fn object_done(object: (Object, usize)) -> JsValue {
+        object.0.into()
+    }
+    fn array_new() -> Array {
+        Array::new()
+    }
+    fn array_push(array: &mut Array, value: JsValue) {
+        array.push(&value);
+    }
+    fn array_done(array: Array) -> JsValue {
+        array.into()
+    }
+}

@@ -1,0 +1,294 @@
+//! The JavaScript API: a thin facade over the engine. Inputs are read in place, every
+//! failure comes back as errors in the result, and nothing here panics or throws for bad data.
+
+mod js_input;
+
+use crate::error::{Code, Error, Param, Params};
+use crate::messages::{render, Templates};
+use crate::options::{Mode, Options, Unknown};
+use crate::{decl::Profile, describe, engine, json_schema, models, Model};
+use js_input::{key, set, JsIn};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+import type { ModelId, ValidateOptions, FieldOptions, SchemaOptions, ValidationResult, ValidationError, ModelDescription, JsonSchema, Customer, CreateCustomerDto, ModelTypes } from "./types";
+export * from "./types";
+"#;
+
+/// Validates a Circuit ID customer (`CustomersCreateOrPatch`).
+#[wasm_bindgen(js_name = validateCustomer, unchecked_return_type = "ValidationResult<Customer>")]
+pub fn validate_customer(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
+) -> JsValue {
+    run_validate(&models::customer::MODEL, input, options)
+}
+
+/// Validates a Vapi `CreateCustomerDTO`.
+#[wasm_bindgen(js_name = validateCreateCustomerDto, unchecked_return_type = "ValidationResult<CreateCustomerDto>")]
+pub fn validate_create_customer_dto(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
+) -> JsValue {
+    run_validate(&models::create_customer_dto::MODEL, input, options)
+}
+
+/// Validates a record of the model named `model`.
+#[wasm_bindgen(js_name = validate, unchecked_return_type = "ValidationResult<Record<string, unknown>>")]
+pub fn validate_any(
+    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
+) -> JsValue {
+    match find_model(&model) {
+        Ok(m) => run_validate(m, input, options),
+        Err(e) => result(None, &[e], &Templates::default()),
+    }
+}
+
+/// The errors of one field, for live feedback while a person types.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationError[]")]
+pub fn validate_field(
+    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] field: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FieldOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let (opts, option_errors) = read_options(options.as_ref());
+    let errors = if !option_errors.is_empty() {
+        option_errors
+    } else {
+        match (find_model(&model), field.as_string()) {
+            (Err(e), _) => vec![e],
+            (Ok(m), None) => vec![Error::new(
+                "",
+                Code::UnknownField,
+                Params::default()
+                    .with("model", Param::Static(m.id))
+                    .with("field", Param::Str(format!("{field:?}"))),
+            )],
+            (Ok(m), Some(name)) => {
+                let context = options
+                    .as_ref()
+                    .and_then(|o| JsIn::Value(o.clone()).get_prop("context"));
+                engine::validate_field(m, &name, Some(&JsIn::Value(value)), context.as_ref(), &opts)
+            }
+        }
+    };
+    errors_array(&errors, &opts.messages).into()
+}
+
+/// Field descriptors of a model, to build a form from.
+#[wasm_bindgen(unchecked_return_type = "ModelDescription")]
+pub fn describe(
+    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
+) -> Result<JsValue, JsError> {
+    let m = find_model(&model).map_err(|e| JsError::new(&e.message()))?;
+    to_js(&describe::describe(m))
+}
+
+/// A JSON Schema 2020-12 document for a model, mode, profile and unknown-property policy.
+#[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "JsonSchema")]
+pub fn json_schema_js(
+    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SchemaOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let m = find_model(&model).map_err(|e| JsError::new(&e.message()))?;
+    let (opts, errors) = read_options(options.as_ref());
+    if let Some(e) = errors.first() {
+        return Err(JsError::new(&e.message()));
+    }
+    let schema = json_schema::json_schema(m, &opts).map_err(|e| JsError::new(&e.message()))?;
+    to_js(&schema)
+}
+
+/// The ids of the models.
+#[wasm_bindgen(unchecked_return_type = "ModelId[]")]
+pub fn models() -> JsValue {
+    models::ALL
+        .iter()
+        .map(|m| JsValue::from_str(m.id))
+        .collect::<Array>()
+        .into()
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn find_model(id: &JsValue) -> Result<&'static Model, Error> {
+    let name = id.as_string();
+    name.as_deref().and_then(models::by_id).ok_or_else(|| {
+        Error::new(
+            "",
+            Code::UnknownModel,
+            Params::default()
+                .with(
+                    "model",
+                    Param::Str(name.unwrap_or_else(|| format!("{id:?}"))),
+                )
+                .with("allowed", Param::StaticList(models::ids())),
+        )
+    })
+}
+
+fn run_validate(model: &'static Model, input: JsValue, options: Option<JsValue>) -> JsValue {
+    let (opts, errors) = read_options(options.as_ref());
+    if !errors.is_empty() {
+        return result(None, &errors, &opts.messages);
+    }
+    let outcome = engine::validate(model, &JsIn::Value(input), &opts);
+    result(outcome.value, &outcome.errors, &opts.messages)
+}
+
+impl JsIn {
+    fn get_prop(&self, name: &str) -> Option<JsIn> {
+        crate::input::Input::get(self, name)
+    }
+}
+
+/// Reads `{ mode, profile, coerce, unknown, messages }`; a bad value is an `invalid_option` error.
+fn read_options(options: Option<&JsValue>) -> (Options, Vec<Error>) {
+    let mut opts = Options::default();
+    let mut errors = Vec::new();
+    let Some(o) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return (opts, errors);
+    };
+    if !o.is_object() {
+        errors.push(option_error("options", &["an object"]));
+        return (opts, errors);
+    }
+    let get = |name: &str| {
+        Reflect::get(o, &key(name))
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    if let Some(v) = get("mode") {
+        match v.as_string().as_deref().and_then(Mode::parse) {
+            Some(m) => opts.mode = Some(m),
+            None => errors.push(option_error("mode", Mode::NAMES)),
+        }
+    }
+    if let Some(v) = get("profile") {
+        match v.as_string().as_deref().and_then(Profile::parse) {
+            Some(p) => opts.profile = p,
+            None => errors.push(option_error("profile", Profile::NAMES)),
+        }
+    }
+    if let Some(v) = get("unknown") {
+        match v.as_string().as_deref().and_then(Unknown::parse) {
+            Some(u) => opts.unknown = u,
+            None => errors.push(option_error("unknown", Unknown::NAMES)),
+        }
+    }
+    if let Some(v) = get("coerce") {
+        match v.as_bool() {
+            Some(b) => opts.coerce = b,
+            None => errors.push(option_error("coerce", &["true", "false"])),
+        }
+    }
+    if let Some(v) = get("messages") {
+        if v.is_object() {
+            for (code, template) in JsIn::Value(v).entries_js() {
+                if !opts.messages.set(&code, template) {
+                    errors.push(Error::new(
+                        "",
+                        Code::InvalidOption,
+                        Params::default()
+                            .with("option", Param::Str(format!("messages.{code}")))
+                            .with(
+                                "allowed",
+                                Param::Str(
+                                    Code::ALL
+                                        .iter()
+                                        .map(|c| c.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(", "),
+                                ),
+                            ),
+                    ));
+                }
+            }
+        } else {
+            errors.push(option_error(
+                "messages",
+                &["an object of templates by error code"],
+            ));
+        }
+    }
+    (opts, errors)
+}
+
+impl JsIn {
+    /// String-valued own properties (message templates).
+    fn entries_js(&self) -> Vec<(String, String)> {
+        crate::input::Input::entries(self)
+            .into_iter()
+            .filter_map(|(k, v)| match v {
+                JsIn::Value(s) => s.as_string().map(|s| (k.into_owned(), s)),
+                JsIn::Unreadable => None,
+            })
+            .collect()
+    }
+}
+
+fn option_error(option: &'static str, allowed: &'static [&'static str]) -> Error {
+    Error::new(
+        "",
+        Code::InvalidOption,
+        Params::default()
+            .with("option", Param::Static(option))
+            .with("allowed", Param::StaticList(allowed)),
+    )
+}
+
+/// `{ valid, value?, errors }`.
+fn result(value: Option<JsValue>, errors: &[Error], templates: &Templates) -> JsValue {
+    let out = Object::new();
+    let _ = Reflect::set(&out, &key("valid"), &JsValue::from_bool(errors.is_empty()));
+    if let Some(v) = value.filter(|_| errors.is_empty()) {
+        let _ = Reflect::set(&out, &key("value"), &v);
+    }
+    let _ = Reflect::set(&out, &key("errors"), &errors_array(errors, templates));
+    out.into()
+}
+
+fn errors_array(errors: &[Error], templates: &Templates) -> Array {
+    errors.iter().map(|e| error_object(e, templates)).collect()
+}
+
+fn error_object(e: &Error, templates: &Templates) -> JsValue {
+    let o = Object::new();
+    let _ = Reflect::set(&o, &key("path"), &JsValue::from_str(&e.path));
+    let _ = Reflect::set(&o, &key("code"), &key(e.code.as_str()));
+    let _ = Reflect::set(
+        &o,
+        &key("message"),
+        &JsValue::from_str(&render(e, templates)),
+    );
+    let params = Object::new();
+    for (name, value) in &e.params.0 {
+        set(&params, name, &param(value));
+    }
+    let _ = Reflect::set(&o, &key("params"), &params);
+    o.into()
+}
+
+fn param(p: &Param) -> JsValue {
+    match p {
+        Param::Int(i) => JsValue::from_f64(*i as f64),
+        Param::Num(n) => JsValue::from_f64(*n),
+        Param::Str(s) => JsValue::from_str(s),
+        Param::Static(s) => key(s),
+        Param::StaticList(l) => l.iter().map(|s| key(s)).collect::<Array>().into(),
+        Param::IntList(l) => l
+            .iter()
+            .map(|i| JsValue::from_f64(*i as f64))
+            .collect::<Array>()
+            .into(),
+    }
+}

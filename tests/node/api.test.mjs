@@ -1,0 +1,138 @@
+// The JS API end to end, loaded from pkg/ the way a user loads it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const require = createRequire(import.meta.url);
+const v = require(join(root, "pkg"));
+const pathsAndCodes = (r) => (Array.isArray(r) ? r : r.errors).map((e) => [e.path, e.code]);
+
+test("require('./pkg') needs no initialisation", () => {
+  const out = execFileSync(
+    process.execPath,
+    ["-e", "const v=require('./pkg'); console.log(JSON.stringify(v.validateCreateCustomerDto({number:'+001234567890'})))"],
+    { cwd: root, encoding: "utf8" },
+  );
+  const r = JSON.parse(out);
+  assert.equal(r.valid, false);
+  assert.deepEqual(pathsAndCodes(r), [["/number", "e164"]]);
+});
+
+test("import by package name (ESM) and require give the same functions' results", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "cv-"));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(join(root, "pkg"), join(dir, "node_modules/customer-validation"), "dir");
+  writeFileSync(
+    join(dir, "esm.mjs"),
+    "import { validateCustomer } from 'customer-validation'; import cv from 'customer-validation';\n" +
+      "console.log(JSON.stringify([validateCustomer({ name: 'Acme' }).valid, typeof cv.describe]));\n",
+  );
+  writeFileSync(join(dir, "cjs.cjs"), "console.log(JSON.stringify(require('customer-validation').validateCustomer({}).errors[0].code));\n");
+  assert.equal(execFileSync(process.execPath, [join(dir, "esm.mjs")], { encoding: "utf8" }).trim(), '[true,"function"]');
+  assert.equal(execFileSync(process.execPath, [join(dir, "cjs.cjs")], { encoding: "utf8" }).trim(), '"required"');
+});
+
+test("create mode fills every default of SPEC section 1", () => {
+  const r = v.validateCustomer({ name: "Acme" }, { mode: "create" });
+  assert.equal(r.valid, true);
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.value, {
+    name: "Acme",
+    status: "active",
+    credit: 0,
+    callForwardingCallLimit: 10,
+    automaticRefillAmount: 0,
+    lowBalanceAlertAmount: 0,
+    lowBalanceAlertCount: 0,
+    internationalCalling: 0,
+    callDebug: 0,
+    mediaBypass: 0,
+    accountLock: 1,
+    callRecording: 0,
+    cdrRetention: 12,
+    cnamLookUps: 0,
+    holdMusic: 0,
+    maxOutboundCallRate: 1,
+    defaultBillMethod: "credit",
+  });
+});
+
+test("all errors are reported, with path, code, message and params", () => {
+  const r = v.validateCustomer({
+    name: "😀".repeat(46),
+    status: "closed",
+    adminUserId: "0123456789abcdef0123456",
+    createdByIP: "::1",
+    lowBalanceAlertAt: "2024-02-30T00:00:00Z",
+    holdMusic: 2,
+  });
+  assert.equal(r.valid, false);
+  assert.equal(r.value, undefined);
+  assert.deepEqual(r.errors[0], {
+    path: "/name",
+    code: "max_length",
+    message: "must be at most 45 characters long (it has 46)",
+    params: { max: 45, actual: 46 },
+  });
+  assert.deepEqual(pathsAndCodes(r), [
+    ["/name", "max_length"],
+    ["/status", "enum"],
+    ["/adminUserId", "object_id"],
+    ["/lowBalanceAlertAt", "date_time"],
+    ["/createdByIP", "min_length"],
+    ["/holdMusic", "enum"],
+  ]);
+  assert.deepEqual(r.errors[1].params, { allowed: ["active", "suspended", "terminated", "fraud"] });
+});
+
+test("profiles: api keeps upstream parity, strict adds formats", () => {
+  const input = { name: "a", websiteUrl: "not a url", createdByIP: "999.1.1.1" };
+  assert.equal(v.validateCustomer(input, { profile: "api" }).valid, true);
+  assert.deepEqual(pathsAndCodes(v.validateCustomer(input)), [
+    ["/websiteUrl", "url"],
+    ["/createdByIP", "ip"],
+  ]);
+});
+
+test("unknown properties: allow, strip, reject", () => {
+  const input = { name: "a", extra: { x: 1 } };
+  assert.deepEqual(v.validateCustomer(input, { mode: "patch" }).value, { name: "a", extra: { x: 1 } });
+  assert.deepEqual(v.validateCustomer(input, { mode: "patch", unknown: "strip" }).value, { name: "a" });
+  assert.deepEqual(pathsAndCodes(v.validateCustomer(input, { unknown: "reject" })), [["/extra", "unknown_property"]]);
+});
+
+test("validateField follows the E.164 switch given in context", () => {
+  assert.deepEqual(pathsAndCodes(v.validateField("createCustomerDto", "number", "+001234567890")), [["/number", "e164"]]);
+  assert.deepEqual(v.validateField("createCustomerDto", "number", "+001234567890", { context: { numberE164CheckEnabled: false } }), []);
+  assert.deepEqual(pathsAndCodes(v.validateField("createCustomerDto", "number", "+1 415", { context: { numberE164CheckEnabled: false } })), [
+    ["/number", "alphanumeric"],
+  ]);
+});
+
+test("describe gives what a form needs", () => {
+  const d = v.describe("createCustomerDto");
+  assert.deepEqual(d.modes, ["create", "patch"]);
+  const number = d.fields.find((f) => f.name === "number");
+  assert.deepEqual(
+    { type: number.type, min: number.minLength, max: number.maxLength, dependsOn: number.dependsOn, formats: number.formats },
+    {
+      type: "string",
+      min: 3,
+      max: 40,
+      dependsOn: "numberE164CheckEnabled",
+      formats: [
+        { name: "e164", profile: "api", when: true },
+        { name: "alphanumeric", profile: "api", when: false },
+      ],
+    },
+  );
+  const status = v.describe("customer").fields.find((f) => f.name === "status");
+  assert.deepEqual([status.type, status.default, status.enum], ["enum", "active", ["active", "suspended", "terminated", "fraud"]]);
+  assert.throws(() => v.describe("nope"), /unknown model nope/);
+});

@@ -1,0 +1,321 @@
+//! The JS facade inside a real JS engine: run by `wasm-pack test --node` and, with
+//! WASM_BINDGEN_USE_BROWSER=1, by `wasm-pack test --headless --chrome`.
+#![cfg(target_arch = "wasm32")]
+
+use customer_validation::wasm::{
+    describe, json_schema_js, models, validate_any, validate_create_customer_dto,
+    validate_customer, validate_field,
+};
+use js_sys::{Array, Function, Reflect, JSON};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(source: &str) -> JsValue {
+    Function::new_no_args(&format!("return ({source});"))
+        .call0(&JsValue::NULL)
+        .expect("test fixture evaluates")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+/// `[path, code]` of each error, in order.
+fn errors(result: &JsValue) -> Vec<(String, String)> {
+    let list: Array = if Array::is_array(result) {
+        result.clone().into()
+    } else {
+        get(result, "errors").into()
+    };
+    list.iter()
+        .map(|e| {
+            (
+                get(&e, "path").as_string().unwrap(),
+                get(&e, "code").as_string().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(p, c)| (p.to_string(), c.to_string()))
+        .collect()
+}
+
+fn valid(result: &JsValue) -> bool {
+    get(result, "valid").as_bool().unwrap()
+}
+
+fn json(v: &JsValue) -> String {
+    JSON::stringify(v).unwrap().as_string().unwrap()
+}
+
+/// After hostile input, the module must still give normal answers.
+fn still_works() {
+    let r = validate_customer(js("{ name: 'Acme' }"), None);
+    assert!(valid(&r));
+    assert_eq!(
+        json(&get(&get(&r, "value"), "defaultBillMethod")),
+        "\"credit\""
+    );
+}
+
+#[wasm_bindgen_test]
+fn e164_error_at_number() {
+    let r = validate_create_customer_dto(js("{ number: '+001234567890' }"), None);
+    assert!(!valid(&r));
+    assert_eq!(errors(&r), pairs(&[("/number", "e164")]));
+    let first = Array::from(&get(&r, "errors")).get(0);
+    assert_eq!(
+        get(&first, "message").as_string().unwrap(),
+        "must be an E.164 number such as +14155551234"
+    );
+}
+
+#[wasm_bindgen_test]
+fn create_fills_every_default() {
+    let r = validate_customer(js("{ name: 'Acme' }"), Some(js("{ mode: 'create' }")));
+    assert!(valid(&r));
+    assert_eq!(
+        json(&get(&r, "value")),
+        r#"{"name":"Acme","status":"active","credit":0,"callForwardingCallLimit":10,"automaticRefillAmount":0,"lowBalanceAlertAmount":0,"lowBalanceAlertCount":0,"internationalCalling":0,"callDebug":0,"mediaBypass":0,"accountLock":1,"callRecording":0,"cdrRetention":12,"cnamLookUps":0,"holdMusic":0,"maxOutboundCallRate":1,"defaultBillMethod":"credit"}"#
+    );
+}
+
+#[wasm_bindgen_test]
+fn patch_fills_nothing_and_refuses_empty() {
+    let r = validate_customer(js("{ credit: 5 }"), Some(js("{ mode: 'patch' }")));
+    assert_eq!(json(&get(&r, "value")), r#"{"credit":5}"#);
+    assert_eq!(
+        errors(&validate_customer(js("{}"), Some(js("{ mode: 'patch' }")))),
+        pairs(&[("", "min_properties")])
+    );
+}
+
+#[wasm_bindgen_test]
+fn wrong_shapes_are_type_errors() {
+    for input in [
+        "null",
+        "undefined",
+        "[1, 2]",
+        "'text'",
+        "42",
+        "NaN",
+        "() => 1",
+        "Symbol('s')",
+        "10n",
+    ] {
+        assert_eq!(
+            errors(&validate_customer(js(input), None)),
+            pairs(&[("", "type")]),
+            "{input}"
+        );
+    }
+    let r = validate_customer(
+        js("{ name: 'a', credit: NaN, callDebug: Infinity, status: null, logo: {} }"),
+        None,
+    );
+    assert_eq!(
+        errors(&r),
+        pairs(&[
+            ("/status", "type"),
+            ("/logo", "type"),
+            ("/credit", "type"),
+            ("/callDebug", "type")
+        ])
+    );
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn int32_bounds_from_js_numbers() {
+    let ok = validate_customer(js("{ name: 'a', credit: -2147483648, cdrRetention: 2147483647, maxOutboundCallRate: 3.0 }"), None);
+    assert!(valid(&ok));
+    let bad = validate_customer(js("{ name: 'a', credit: -2147483649, cdrRetention: 2147483648, maxOutboundCallRate: 1.5 }"), None);
+    assert_eq!(
+        errors(&bad),
+        pairs(&[
+            ("/credit", "int32"),
+            ("/cdrRetention", "int32"),
+            ("/maxOutboundCallRate", "int32")
+        ])
+    );
+}
+
+#[wasm_bindgen_test]
+fn proto_keys_are_data_not_prototypes() {
+    let input = js(r#"JSON.parse('{"name":"a","__proto__":{"polluted":true}}')"#);
+    let r = validate_customer(input, None);
+    let value = get(&r, "value");
+    assert_eq!(json(&get(&value, "__proto__")), r#"{"polluted":true}"#);
+    assert!(
+        get(&value, "polluted").is_undefined(),
+        "the prototype of the value was changed"
+    );
+    assert!(
+        get(&js("({})"), "polluted").is_undefined(),
+        "Object.prototype was changed"
+    );
+    let rejected = validate_customer(
+        js(r#"JSON.parse('{"name":"a","__proto__":1}')"#),
+        Some(js("{ unknown: 'reject' }")),
+    );
+    assert_eq!(
+        errors(&rejected),
+        pairs(&[("/__proto__", "unknown_property")])
+    );
+}
+
+#[wasm_bindgen_test]
+fn huge_and_deep_inputs() {
+    let r = validate_customer(js("{ name: 'x'.repeat(10 * 1024 * 1024) }"), None);
+    assert_eq!(errors(&r), pairs(&[("/name", "max_length")]));
+    let deep = js("(() => { let o = {}; for (let i = 0; i < 100000; i++) o = { a: o }; return { number: '+14155551234', assistantOverrides: o, extra: o }; })()");
+    assert!(valid(&validate_create_customer_dto(deep, None)));
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn throwing_getters_and_proxies() {
+    let getter = js("{ name: 'a', get logo() { throw new Error('boom'); } }");
+    assert_eq!(
+        errors(&validate_customer(getter, None)),
+        pairs(&[("/logo", "type")])
+    );
+    let proxy = js("new Proxy({}, { ownKeys() { throw new Error('boom'); } })");
+    assert_eq!(
+        errors(&validate_customer(proxy, Some(js("{ mode: 'patch' }")))),
+        pairs(&[("", "min_properties")])
+    );
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn bad_options_are_errors_not_exceptions() {
+    let r = validate_customer(js("{ name: 'a' }"), Some(js("{ mode: 'upsert', profile: 1, unknown: 'keep', coerce: 'yes', messages: { nope: 'x' } }")));
+    assert_eq!(
+        errors(&r),
+        pairs(&[
+            ("", "invalid_option"),
+            ("", "invalid_option"),
+            ("", "invalid_option"),
+            ("", "invalid_option"),
+            ("", "invalid_option")
+        ])
+    );
+    assert_eq!(
+        errors(&validate_customer(
+            js("{ name: 'a' }"),
+            Some(js("'strict'"))
+        )),
+        pairs(&[("", "invalid_option")])
+    );
+    assert_eq!(
+        errors(&validate_any(js("'nope'"), js("{}"), None)),
+        pairs(&[("", "unknown_model")])
+    );
+}
+
+#[wasm_bindgen_test]
+fn custom_message_templates() {
+    let r = validate_customer(
+        js("{ name: 'é'.repeat(46) }"),
+        Some(js(
+            "{ messages: { max_length: 'höchstens {max} Zeichen, nicht {actual}' } }",
+        )),
+    );
+    let first = Array::from(&get(&r, "errors")).get(0);
+    assert_eq!(
+        get(&first, "message").as_string().unwrap(),
+        "höchstens 45 Zeichen, nicht 46"
+    );
+}
+
+#[wasm_bindgen_test]
+fn coercion_of_form_strings() {
+    let opts = || Some(js("{ coerce: true }"));
+    let r = validate_customer(
+        js("{ name: 'a', credit: '-12', callDebug: '1', logo: '' }"),
+        opts(),
+    );
+    assert_eq!(json(&get(&get(&r, "value"), "credit")), "-12");
+    assert!(get(&get(&r, "value"), "logo").is_undefined());
+    let bad = validate_customer(
+        js("{ name: 'a', credit: '1.5', callDebug: 'true' }"),
+        opts(),
+    );
+    assert_eq!(
+        errors(&bad),
+        pairs(&[("/credit", "type"), ("/callDebug", "type")])
+    );
+    let dto = validate_create_customer_dto(
+        js("{ numberE164CheckEnabled: 'false', number: 'abc' }"),
+        opts(),
+    );
+    assert_eq!(
+        json(&get(&dto, "value")),
+        r#"{"numberE164CheckEnabled":false,"number":"abc"}"#
+    );
+    assert_eq!(
+        errors(&validate_customer(js("{ name: '' }"), opts())),
+        pairs(&[("/name", "required")])
+    );
+}
+
+#[wasm_bindgen_test]
+fn field_checks_with_context() {
+    let off = Some(js("{ context: { numberE164CheckEnabled: false } }"));
+    assert_eq!(
+        errors(&validate_field(
+            "createCustomerDto".into(),
+            "number".into(),
+            "12ab".into(),
+            off
+        )),
+        pairs(&[])
+    );
+    assert_eq!(
+        errors(&validate_field(
+            "createCustomerDto".into(),
+            "number".into(),
+            "12ab".into(),
+            None
+        )),
+        pairs(&[("/number", "e164")])
+    );
+    assert_eq!(
+        errors(&validate_field(
+            "customer".into(),
+            "nope".into(),
+            "x".into(),
+            None
+        )),
+        pairs(&[("", "unknown_field")])
+    );
+    assert_eq!(
+        errors(&validate_field(
+            "customer".into(),
+            "name".into(),
+            JsValue::UNDEFINED,
+            None
+        )),
+        pairs(&[("/name", "required")])
+    );
+}
+
+#[wasm_bindgen_test]
+fn describe_schema_and_models() {
+    let d = describe("customer".into()).unwrap();
+    let fields = Array::from(&get(&d, "fields"));
+    assert_eq!(fields.length(), 27);
+    assert_eq!(json(&get(&fields.get(0), "maxLength")), "45");
+    assert!(describe("nope".into()).is_err());
+    let schema = json_schema_js(
+        "createCustomerDto".into(),
+        Some(js("{ profile: 'api', mode: 'patch' }")),
+    )
+    .unwrap();
+    assert_eq!(json(&get(&schema, "minProperties")), "1");
+    assert_eq!(json(&models()), r#"["customer","createCustomerDto"]"#);
+}
