@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 source scripts/env.sh
+mkdir -p target
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 # Sums "test result: ok. N passed" lines matching $3 (default: all); 0 tests run is a failure.
