@@ -36,3 +36,7 @@ require_tests target/wasm-chrome-tests.log "wasm-pack test --headless --chrome" 
 
 step "node --test (JS API, ajv agreement)"
 node --test --test-reporter=spec tests/node/ 2>&1 | tee target/node-tests.log
+
+step "tsc: the TypeScript declarations in pkg/ type real use"
+tsc -p tests/types/tsconfig.json
+echo "tsc: tests/types compiled"

@@ -319,3 +319,38 @@ fn describe_schema_and_models() {
     assert_eq!(json(&get(&schema, "minProperties")), "1");
     assert_eq!(json(&models()), r#"["customer","createCustomerDto"]"#);
 }
+
+fn memory_bytes() -> f64 {
+    get(&get(&wasm_bindgen::memory(), "buffer"), "byteLength")
+        .as_f64()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn error_paths_do_not_grow_memory() {
+    let inputs = [
+        js("{ name: 5, credit: 1.5, status: 'x', createdByIP: '1.1.1.1', extra: {} }"),
+        js("null"),
+        js("{ get name() { throw new Error('x'); } }"),
+        js("{ number: '+0', email: 'nope', sipUri: 1 }"),
+    ];
+    let options = js("{ unknown: 'reject', messages: { type: 'bad {expected}' } }");
+    let round = || {
+        for input in &inputs {
+            validate_customer(input.clone(), Some(options.clone()));
+            validate_create_customer_dto(input.clone(), Some(options.clone()));
+        }
+    };
+    for _ in 0..500 {
+        round(); // warm up: the allocator reaches its steady state
+    }
+    let before = memory_bytes();
+    for _ in 0..5000 {
+        round();
+    }
+    assert_eq!(
+        memory_bytes(),
+        before,
+        "linear memory grew over 40,000 failing validations"
+    );
+}

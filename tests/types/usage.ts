@@ -1,0 +1,28 @@
+// Compiled with `tsc --noEmit` by the test command: the declarations in pkg/ must type real use.
+import { validateCustomer, validateField, describe, jsonSchema, type ValidationError, type Customer } from "customer-validation";
+
+const r = validateCustomer({ name: "Acme" }, { mode: "create", profile: "api", unknown: "strip", messages: { required: "fehlt" } });
+if (r.valid) {
+  const c: Customer = r.value;
+  const method: "credit" | "paymentmethod" | undefined = c.defaultBillMethod;
+  const lock: 0 | 1 | undefined = c.accountLock;
+  void method;
+  void lock;
+} else {
+  const first: ValidationError = r.errors[0];
+  const code: string = first.code;
+  void code;
+}
+validateCustomer({});
+const errors: ValidationError[] = validateField("createCustomerDto", "number", "+1", { context: { numberE164CheckEnabled: false } });
+const fields: string[] = describe("customer").fields.map((f) => f.name);
+jsonSchema("customer", { mode: "patch" });
+void errors;
+void fields;
+
+// @ts-expect-error: not a model id
+describe("customers");
+// @ts-expect-error: not a mode
+validateCustomer({}, { mode: "upsert" });
+// @ts-expect-error: not an error code
+validateCustomer({}, { messages: { too_long: "x" } });
