@@ -45,15 +45,7 @@ pub struct Field {
 impl Field {
     /// A field with no label, description, rules or default: the builder methods below add them.
     pub const fn new(name: &'static str, ty: Ty) -> Field {
-        Field {
-            name,
-            label: "",
-            description: "",
-            ty,
-            required: false,
-            default: None,
-            rules: &[],
-        }
+        Field { name, label: "", description: "", ty, required: false, default: None, rules: &[] }
     }
     pub const fn label(mut self, label: &'static str) -> Field {
         self.label = label;
@@ -128,18 +120,12 @@ pub struct Rule {
 
 /// A rule in both profiles.
 pub const fn api(check: Check) -> Rule {
-    Rule {
-        profile: Profile::Api,
-        check,
-    }
+    Rule { profile: Profile::Api, check }
 }
 
 /// A rule in the `strict` profile only.
 pub const fn strict(check: Check) -> Rule {
-    Rule {
-        profile: Profile::Strict,
-        check,
-    }
+    Rule { profile: Profile::Strict, check }
 }
 
 #[derive(Clone, Copy)]

@@ -3,6 +3,10 @@
 
 use crate::decl::{Check, Field, Format, Lit, Model, ObjectDecl, Ty};
 use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Object types reached through maps (recursive ones such as Struct's Value), described once by name.
+type Defs = BTreeMap<&'static str, Vec<FieldInfo>>;
 
 #[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
@@ -12,6 +16,8 @@ pub struct ModelInfo {
     pub description: &'static str,
     pub modes: Vec<&'static str>,
     pub fields: Vec<FieldInfo>,
+    /// Fields of the object types that map values refer to by `ref`.
+    pub definitions: Defs,
 }
 
 #[derive(Serialize, Debug)]
@@ -42,6 +48,9 @@ pub struct FieldInfo {
     pub fields: Option<Vec<FieldInfo>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Box<FieldInfo>>,
+    /// For a map: the name of its values' object type in `definitions`.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<&'static str>,
 }
 
 #[derive(Serialize, Debug, PartialEq)]
@@ -54,30 +63,25 @@ pub struct FormatInfo {
 }
 
 pub fn describe(model: &Model) -> ModelInfo {
+    let mut definitions = Defs::new();
+    let fields = object_fields(model.root, &mut definitions);
     ModelInfo {
         id: model.id,
         title: model.title,
         description: model.root.description,
-        modes: if model.supports_create {
-            vec!["create", "patch"]
-        } else {
-            vec!["patch"]
-        },
-        fields: object_fields(model.root),
+        modes: if model.supports_create { vec!["create", "patch"] } else { vec!["patch"] },
+        fields,
+        definitions,
     }
 }
 
-fn object_fields(decl: &ObjectDecl) -> Vec<FieldInfo> {
-    decl.fields.iter().map(field).collect()
+fn object_fields(decl: &ObjectDecl, defs: &mut Defs) -> Vec<FieldInfo> {
+    decl.fields.iter().map(|f| field(f, defs)).collect()
 }
 
-fn field(f: &Field) -> FieldInfo {
-    let mut info = of_type(f.name, &f.ty);
-    info.label = if f.label.is_empty() {
-        humanize(f.name)
-    } else {
-        f.label.to_string()
-    };
+fn field(f: &Field, defs: &mut Defs) -> FieldInfo {
+    let mut info = of_type(f.name, &f.ty, defs);
+    info.label = if f.label.is_empty() { humanize(f.name) } else { f.label.to_string() };
     info.description = f.description;
     info.required = f.required;
     info.default = f.default.map(|d| match d {
@@ -90,30 +94,17 @@ fn field(f: &Field) -> FieldInfo {
         match rule.check {
             Check::MinLength { min, .. } => info.min_length = Some(min),
             Check::MaxLength(max) => info.max_length = Some(max),
-            Check::WhenFlag {
-                flag,
-                absent,
-                then,
-                otherwise,
-            } => {
+            Check::WhenFlag { flag, absent, then, otherwise } => {
                 info.depends_on = Some(flag);
                 for (check, when) in [(then, absent), (otherwise, !absent)] {
                     if let Some(name) = format_name(check) {
-                        info.formats.push(FormatInfo {
-                            name,
-                            profile,
-                            when: Some(when),
-                        });
+                        info.formats.push(FormatInfo { name, profile, when: Some(when) });
                     }
                 }
             }
             ref check => {
                 if let Some(name) = format_name(check) {
-                    info.formats.push(FormatInfo {
-                        name,
-                        profile,
-                        when: None,
-                    });
+                    info.formats.push(FormatInfo { name, profile, when: None });
                 }
             }
         }
@@ -122,11 +113,7 @@ fn field(f: &Field) -> FieldInfo {
         for rule in f.rules {
             if let Check::Each(inner) = rule.check {
                 if let Some(name) = format_name(inner) {
-                    items.formats.push(FormatInfo {
-                        name,
-                        profile: rule.profile.as_str(),
-                        when: None,
-                    });
+                    items.formats.push(FormatInfo { name, profile: rule.profile.as_str(), when: None });
                 }
             }
         }
@@ -134,7 +121,7 @@ fn field(f: &Field) -> FieldInfo {
     info
 }
 
-fn of_type(name: &'static str, ty: &Ty) -> FieldInfo {
+fn of_type(name: &'static str, ty: &Ty, defs: &mut Defs) -> FieldInfo {
     let mut info = FieldInfo {
         name,
         label: String::new(),
@@ -149,6 +136,7 @@ fn of_type(name: &'static str, ty: &Ty) -> FieldInfo {
         depends_on: None,
         fields: None,
         items: None,
+        reference: None,
     };
     info.ty = match ty {
         Ty::String => "string",
@@ -164,16 +152,26 @@ fn of_type(name: &'static str, ty: &Ty) -> FieldInfo {
             "enum"
         }
         Ty::Object(decl) => {
-            info.fields = Some(object_fields(decl));
+            info.fields = Some(object_fields(decl, defs));
             "object"
         }
         Ty::AnyObject => "any-object",
         Ty::List(item) => {
-            info.items = Some(Box::new(of_type("", item)));
+            info.items = Some(Box::new(of_type("", item, defs)));
             "list"
         }
-        // Maps recurse (Struct); their entry type is described by name, not expanded.
-        Ty::Map(_) => "map",
+        // Maps may recurse (Struct); their values' object type is described once, by name.
+        Ty::Map(entry) => {
+            if let Ty::Object(decl) = entry {
+                info.reference = Some(decl.name);
+                if !defs.contains_key(decl.name) {
+                    defs.insert(decl.name, Vec::new());
+                    let fields = object_fields(decl, defs);
+                    defs.insert(decl.name, fields);
+                }
+            }
+            "map"
+        }
     };
     info
 }

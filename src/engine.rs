@@ -11,6 +11,10 @@ use crate::rules::{self, Subject};
 /// `max_depth` error. The engine's recursion is bounded by it, so no input can overflow the stack.
 pub const MAX_DEPTH: usize = 32;
 
+/// Lists longer than this are refused (`max_items`) before any item is read: a sparse JS
+/// array of length 2^32-1 must not make the engine allocate for each slot.
+pub const MAX_ITEMS: usize = 10_000;
+
 const INT32_MIN: f64 = i32::MIN as f64;
 const INT32_MAX: f64 = i32::MAX as f64;
 static FLAG_VALUES: &[i64] = &[0, 1];
@@ -29,10 +33,7 @@ impl<O> Outcome<O> {
     }
 
     fn failed(error: Error) -> Outcome<O> {
-        Outcome {
-            value: None,
-            errors: vec![error],
-        }
+        Outcome { value: None, errors: vec![error] }
     }
 }
 
@@ -44,9 +45,7 @@ pub fn resolve_mode(model: &Model, options: &Options) -> Result<Mode, Error> {
         Some(Mode::Create) if !model.supports_create => Err(Error::new(
             "",
             Code::UnsupportedMode,
-            Params::default()
-                .with("model", Param::Static(model.id))
-                .with("mode", Param::Static("create")),
+            Params::default().with("model", Param::Static(model.id)).with("mode", Param::Static("create")),
         )),
         Some(mode) => Ok(mode),
     }
@@ -58,17 +57,9 @@ pub fn validate<I: Input>(model: &'static Model, input: &I, options: &Options) -
         Ok(mode) => mode,
         Err(e) => return Outcome::failed(e),
     };
-    let mut run = Run {
-        options,
-        mode,
-        errors: Vec::new(),
-        path: Pointer::default(),
-    };
+    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default() };
     let value = run.object(model.root, input, 0);
-    Outcome {
-        value: if run.errors.is_empty() { value } else { None },
-        errors: run.errors,
-    }
+    Outcome { value: if run.errors.is_empty() { value } else { None }, errors: run.errors }
 }
 
 /// Validates one field's value as a form does while a person types. `field` is a field name
@@ -89,28 +80,17 @@ pub fn validate_field<I: Input>(
         return vec![Error::new(
             "",
             Code::UnknownField,
-            Params::default()
-                .with("model", Param::Static(model.id))
-                .with("field", Param::Str(field.to_owned())),
+            Params::default().with("model", Param::Static(model.id)).with("field", Param::Str(field.to_owned())),
         )];
     };
-    let mut run = Run {
-        options,
-        mode,
-        errors: Vec::new(),
-        path: Pointer::default(),
-    };
+    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default() };
     for segment in pointer_segments(field) {
         run.path.push_key(&segment);
     }
     let present = value.filter(|v| run.is_present(*v));
     match present {
         Some(v) => {
-            let flags = |name: &str| {
-                context
-                    .and_then(|c| c.get(name))
-                    .and_then(|f| run_flag(options, &f))
-            };
+            let flags = |name: &str| context.and_then(|c| c.get(name)).and_then(|f| run_flag(options, &f));
             run.value(&target.ty, target.rules, v, &flags, 0);
         }
         None => {
@@ -147,8 +127,7 @@ fn resolve_field(root: &'static ObjectDecl, field: &str) -> Option<&'static Fiel
 /// `name` or `/a/b/0/c` as unescaped segments.
 fn pointer_segments(field: &str) -> impl Iterator<Item = String> + '_ {
     let body = field.strip_prefix('/').unwrap_or(field);
-    body.split('/')
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+    body.split('/').map(|s| s.replace("~1", "/").replace("~0", "~"))
 }
 
 /// A sibling flag's boolean value, coerced like the field itself would be.
@@ -194,14 +173,11 @@ struct Run<'o> {
 
 impl Run<'_> {
     fn error(&mut self, code: Code, params: Params) {
-        self.errors
-            .push(Error::new(self.path.as_str(), code, params));
+        self.errors.push(Error::new(self.path.as_str(), code, params));
     }
 
     fn type_error(&mut self, expected: &'static str, actual: &Kind) {
-        let params = Params::default()
-            .with("expected", Param::Static(expected))
-            .with("actual", Param::Static(actual.name()));
+        let params = Params::default().with("expected", Param::Static(expected)).with("actual", Param::Static(actual.name()));
         self.error(Code::Type, params);
     }
 
@@ -229,12 +205,7 @@ impl Run<'_> {
         }
     }
 
-    fn object<I: Input>(
-        &mut self,
-        decl: &'static ObjectDecl,
-        input: &I,
-        depth: usize,
-    ) -> Option<I::Out> {
+    fn object<I: Input>(&mut self, decl: &'static ObjectDecl, input: &I, depth: usize) -> Option<I::Out> {
         let kind = input.kind();
         if !matches!(kind, Kind::Object) {
             self.type_error("object", &kind);
@@ -251,11 +222,7 @@ impl Run<'_> {
             }
         }
         let options = self.options;
-        let flags = |name: &str| {
-            decl.field(name)
-                .and_then(|(i, _)| slots[i].as_ref())
-                .and_then(|v| run_flag(options, v))
-        };
+        let flags = |name: &str| decl.field(name).and_then(|(i, _)| slots[i].as_ref()).and_then(|v| run_flag(options, v));
 
         let mut out = I::object_new();
         for (field, slot) in decl.fields.iter().zip(&slots) {
@@ -283,32 +250,18 @@ impl Run<'_> {
                 Unknown::Strip => {}
                 Unknown::Reject => {
                     let mark = self.path.push_key(&key);
-                    self.error(
-                        Code::UnknownProperty,
-                        Params::default().with("model", Param::Static(decl.name)),
-                    );
+                    self.error(Code::UnknownProperty, Params::default().with("model", Param::Static(decl.name)));
                     self.path.truncate(mark);
                 }
             }
         }
-        if is_root && self.mode == Mode::Patch && I::object_len(&out) == 0 && self.errors.is_empty()
-        {
-            self.error(
-                Code::MinProperties,
-                Params::default().with("min", Param::Int(1)),
-            );
+        if is_root && self.mode == Mode::Patch && I::object_len(&out) == 0 && self.errors.is_empty() {
+            self.error(Code::MinProperties, Params::default().with("min", Param::Int(1)));
         }
         Some(I::object_done(out))
     }
 
-    fn value<I: Input>(
-        &mut self,
-        ty: &Ty,
-        rules: &[Rule],
-        value: &I,
-        flags: rules::Flags,
-        depth: usize,
-    ) -> Option<I::Out> {
+    fn value<I: Input>(&mut self, ty: &Ty, rules: &[Rule], value: &I, flags: rules::Flags, depth: usize) -> Option<I::Out> {
         let kind = value.kind();
         match ty {
             Ty::String => match kind {
@@ -321,10 +274,7 @@ impl Run<'_> {
             Ty::Enum(allowed) => match kind {
                 Kind::Str(s) if allowed.contains(&s.as_ref()) => Some(value.pass()),
                 Kind::Str(_) => {
-                    self.error(
-                        Code::Enum,
-                        Params::default().with("allowed", Param::StaticList(allowed)),
-                    );
+                    self.error(Code::Enum, Params::default().with("allowed", Param::StaticList(allowed)));
                     None
                 }
                 other => self.wrong_type("string", &other),
@@ -339,18 +289,13 @@ impl Run<'_> {
                     other => return self.wrong_type("integer", &other),
                 };
                 if n.fract() != 0.0 || !(INT32_MIN..=INT32_MAX).contains(&n) {
-                    let params = Params::default()
-                        .with("min", Param::Int(i32::MIN.into()))
-                        .with("max", Param::Int(i32::MAX.into()));
+                    let params = Params::default().with("min", Param::Int(i32::MIN.into())).with("max", Param::Int(i32::MAX.into()));
                     self.error(Code::Int32, params);
                     return None;
                 }
                 let i = n as i32;
                 if matches!(ty, Ty::Flag) && !(0..=1).contains(&i) {
-                    self.error(
-                        Code::Enum,
-                        Params::default().with("allowed", Param::IntList(FLAG_VALUES)),
-                    );
+                    self.error(Code::Enum, Params::default().with("allowed", Param::IntList(FLAG_VALUES)));
                     return None;
                 }
                 self.checks(rules, Subject::Int(i.into()), flags);
@@ -358,9 +303,7 @@ impl Run<'_> {
             }
             Ty::Boolean => match kind {
                 Kind::Bool(_) => Some(value.pass()),
-                Kind::Str(ref s) if self.options.coerce && parse_bool(s).is_some() => {
-                    parse_bool(s).map(I::out_bool)
-                }
+                Kind::Str(ref s) if self.options.coerce && parse_bool(s).is_some() => parse_bool(s).map(I::out_bool),
                 other => self.wrong_type("boolean", &other),
             },
             Ty::Number => match kind {
@@ -379,13 +322,14 @@ impl Run<'_> {
                 if !matches!(kind, Kind::Array) {
                     return self.wrong_type("array", &kind);
                 }
+                if value.item_count() > MAX_ITEMS {
+                    self.error(Code::MaxItems, Params::default().with("max", Param::Int(MAX_ITEMS as i64)));
+                    return None;
+                }
                 let item_rules: Vec<Rule> = rules
                     .iter()
                     .filter_map(|r| match r.check {
-                        Check::Each(inner) => Some(Rule {
-                            profile: r.profile,
-                            check: *inner,
-                        }),
+                        Check::Each(inner) => Some(Rule { profile: r.profile, check: *inner }),
                         _ => None,
                     })
                     .collect();
@@ -404,10 +348,7 @@ impl Run<'_> {
                     return self.wrong_type("object", &kind);
                 }
                 if depth >= MAX_DEPTH {
-                    self.error(
-                        Code::MaxDepth,
-                        Params::default().with("max", Param::Int(MAX_DEPTH as i64)),
-                    );
+                    self.error(Code::MaxDepth, Params::default().with("max", Param::Int(MAX_DEPTH as i64)));
                     return None;
                 }
                 let mut out = I::object_new();

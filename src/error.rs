@@ -28,6 +28,7 @@ pub enum Code {
     UnknownProperty,
     MinProperties,
     MaxDepth,
+    MaxItems,
     Json,
     InvalidOption,
     UnsupportedMode,
@@ -60,6 +61,7 @@ impl Code {
         Code::UnknownProperty,
         Code::MinProperties,
         Code::MaxDepth,
+        Code::MaxItems,
         Code::Json,
         Code::InvalidOption,
         Code::UnsupportedMode,
@@ -92,6 +94,7 @@ impl Code {
             Code::UnknownProperty => "unknown_property",
             Code::MinProperties => "min_properties",
             Code::MaxDepth => "max_depth",
+            Code::MaxItems => "max_items",
             Code::Json => "json",
             Code::InvalidOption => "invalid_option",
             Code::UnsupportedMode => "unsupported_mode",
@@ -125,11 +128,7 @@ impl Param {
             Param::Str(s) => s.clone(),
             Param::Static(s) => (*s).to_string(),
             Param::StaticList(l) => l.join(", "),
-            Param::IntList(l) => l
-                .iter()
-                .map(|i| i.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            Param::IntList(l) => l.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "),
         }
     }
 }
@@ -194,11 +193,7 @@ pub struct Error {
 
 impl Error {
     pub fn new(path: impl Into<String>, code: Code, params: Params) -> Error {
-        Error {
-            path: path.into(),
-            code,
-            params,
-        }
+        Error { path: path.into(), code, params }
     }
 
     /// The default English message.

@@ -45,6 +45,8 @@ pub trait Input: Sized {
     fn kind(&self) -> Kind<'_>;
     /// Own enumerable properties, in order. Only called when `kind` is `Object`.
     fn entries(&self) -> Vec<(Cow<'_, str>, Self)>;
+    /// The number of items. Only called when `kind` is `Array`.
+    fn item_count(&self) -> usize;
     /// Items. Only called when `kind` is `Array`.
     fn items(&self) -> Vec<Self>;
     /// The property `key` of an object; `None` if absent or not an object.
@@ -86,12 +88,13 @@ impl<'v> Input for &'v serde_json::Value {
 
     fn entries(&self) -> Vec<(Cow<'_, str>, Self)> {
         match self {
-            serde_json::Value::Object(m) => m
-                .iter()
-                .map(|(k, v)| (Cow::Borrowed(k.as_str()), v))
-                .collect(),
+            serde_json::Value::Object(m) => m.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), v)).collect(),
             _ => Vec::new(),
         }
+    }
+
+    fn item_count(&self) -> usize {
+        self.as_array().map_or(0, Vec::len)
     }
 
     fn items(&self) -> Vec<Self> {

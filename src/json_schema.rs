@@ -5,7 +5,7 @@
 //! and ajv needs `ajv-formats` for `date-time`, `ipv4` and `ipv6`.
 
 use crate::decl::{Check, Field, Format, Lit, Model, ObjectDecl, Profile, Rule, Ty};
-use crate::engine::resolve_mode;
+use crate::engine::{resolve_mode, MAX_ITEMS};
 use crate::error::Error;
 use crate::options::{Mode, Options, Unknown};
 use serde_json::{json, Map, Value};
@@ -16,28 +16,12 @@ const TIME_SHAPE: &str = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?$";
 
 pub fn json_schema(model: &Model, options: &Options) -> Result<Value, Error> {
     let mode = resolve_mode(model, options)?;
-    let mut export = Export {
-        mode,
-        profile: options.profile,
-        unknown: options.unknown,
-        defs: Map::new(),
-    };
+    let mut export = Export { mode, profile: options.profile, unknown: options.unknown, defs: Map::new() };
     let mut root = export.object(model.root, true);
     let obj = root.as_object_mut().expect("object() returns an object");
     let mut doc = Map::new();
-    doc.insert(
-        "$schema".into(),
-        json!("https://json-schema.org/draft/2020-12/schema"),
-    );
-    doc.insert(
-        "$id".into(),
-        json!(format!(
-            "urn:customer-validation:{}:{}:{}",
-            model.id,
-            mode.as_str(),
-            options.profile.as_str()
-        )),
-    );
+    doc.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+    doc.insert("$id".into(), json!(format!("urn:customer-validation:{}:{}:{}", model.id, mode.as_str(), options.profile.as_str())));
     doc.insert("title".into(), json!(model.title));
     doc.append(obj);
     if !export.defs.is_empty() {
@@ -100,21 +84,12 @@ impl Export {
                 s.insert("default".into(), lit(default));
             }
         }
-        let mut all_of = Vec::new();
         for rule in field.rules.iter().filter(|r| self.applies(r)) {
             match rule.check {
-                Check::WhenFlag {
-                    flag,
-                    absent,
-                    then,
-                    otherwise,
-                } => {
+                Check::WhenFlag { flag, absent, then, otherwise } => {
                     // if the flag is present and not `absent`, `otherwise` applies, else `then`.
-                    let (flag_schema, present_rule, absent_rule) = (
-                        json!({ "properties": { flag: { "const": !absent } }, "required": [flag] }),
-                        otherwise,
-                        then,
-                    );
+                    let (flag_schema, present_rule, absent_rule) =
+                        (json!({ "properties": { flag: { "const": !absent } }, "required": [flag] }), otherwise, then);
                     conditions.push(json!({
                         "if": flag_schema,
                         "then": { "properties": { field.name: keywords(present_rule) } },
@@ -123,14 +98,11 @@ impl Export {
                 }
                 Check::Each(inner) => {
                     if let Some(items) = s.get_mut("items").and_then(Value::as_object_mut) {
-                        merge(items, keywords(inner), &mut Vec::new());
+                        merge(items, keywords(inner));
                     }
                 }
-                ref check => merge(s, keywords(check), &mut all_of),
+                ref check => merge(s, keywords(check)),
             }
-        }
-        if !all_of.is_empty() {
-            s.insert("allOf".into(), Value::Array(all_of));
         }
         schema
     }
@@ -144,7 +116,7 @@ impl Export {
             Ty::Number => json!({ "type": "number" }),
             Ty::Enum(values) => json!({ "type": "string", "enum": values }),
             Ty::AnyObject => json!({ "type": "object" }),
-            Ty::List(item) => json!({ "type": "array", "items": self.ty(item) }),
+            Ty::List(item) => json!({ "type": "array", "maxItems": MAX_ITEMS, "items": self.ty(item) }),
             Ty::Map(entry) => json!({ "type": "object", "additionalProperties": self.ty(entry) }),
             Ty::Object(decl) => {
                 if !self.defs.contains_key(decl.name) {
@@ -159,11 +131,14 @@ impl Export {
     }
 }
 
-/// Merges keywords into a schema; a keyword already there goes into `allOf` instead.
-fn merge(schema: &mut Map<String, Value>, keywords: Value, all_of: &mut Vec<Value>) {
+/// Merges keywords into a schema; keywords already there go into its `allOf` instead.
+fn merge(schema: &mut Map<String, Value>, keywords: Value) {
     if let Value::Object(k) = keywords {
         if k.keys().any(|key| schema.contains_key(key)) {
-            all_of.push(Value::Object(k));
+            let all_of = schema.entry("allOf").or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(list) = all_of {
+                list.push(Value::Object(k));
+            }
         } else {
             schema.extend(k);
         }

@@ -30,26 +30,15 @@ pub use error::{Code, Error};
 pub use options::{Mode, Options, Unknown};
 
 /// Validates parsed JSON; the normalized value is JSON too.
-pub fn validate_json(
-    model: &'static Model,
-    input: &serde_json::Value,
-    options: &Options,
-) -> Outcome<serde_json::Value> {
+pub fn validate_json(model: &'static Model, input: &serde_json::Value, options: &Options) -> Outcome<serde_json::Value> {
     engine::validate(model, &input, options)
 }
 
 /// Parses and validates one JSON text; a parse failure is a `json` error at the root.
-pub fn validate_str(
-    model: &'static Model,
-    text: &str,
-    options: &Options,
-) -> Outcome<serde_json::Value> {
+pub fn validate_str(model: &'static Model, text: &str, options: &Options) -> Outcome<serde_json::Value> {
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(v) => validate_json(model, &v, options),
-        Err(e) => Outcome {
-            value: None,
-            errors: vec![json_error(&e)],
-        },
+        Err(e) => Outcome { value: None, errors: vec![json_error(&e)] },
     }
 }
 

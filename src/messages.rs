@@ -17,9 +17,7 @@ pub fn english(code: Code) -> &'static str {
         Code::SignedRange => "must be between -{max} and -1 or between 1 and {max}",
         Code::NonNegative => "must be zero or more",
         Code::ObjectId => "must be an ObjectId: exactly 24 hexadecimal digits",
-        Code::DateTime => {
-            "must be an RFC 3339 date-time with an offset, such as 2024-05-01T12:00:00Z"
-        }
+        Code::DateTime => "must be an RFC 3339 date-time with an offset, such as 2024-05-01T12:00:00Z",
         Code::Date => "must be a date such as 2024-05-01",
         Code::Time => "must be a time such as 08:30 or 08:30:00",
         Code::Ip => "must be an IPv4 or IPv6 address",
@@ -32,6 +30,7 @@ pub fn english(code: Code) -> &'static str {
         Code::UnknownProperty => "is not a property of {model}",
         Code::MinProperties => "must contain at least {min} field",
         Code::MaxDepth => "nests deeper than {max} levels",
+        Code::MaxItems => "has more than {max} items",
         Code::Json => "is not valid JSON: {detail}",
         Code::InvalidOption => "option {option} must be one of: {allowed}",
         Code::UnsupportedMode => "{model} does not support {mode} mode",
@@ -59,10 +58,7 @@ impl Templates {
     }
 
     pub fn get(&self, code: Code) -> &str {
-        self.overrides
-            .get(&code)
-            .map(String::as_str)
-            .unwrap_or_else(|| english(code))
+        self.overrides.get(&code).map(String::as_str).unwrap_or_else(|| english(code))
     }
 
     pub fn is_default(&self) -> bool {
@@ -115,17 +111,8 @@ mod tests {
 
     #[test]
     fn renders_params_and_keeps_unknown_placeholders() {
-        let e = Error::new(
-            "/name",
-            Code::MaxLength,
-            Params::default()
-                .with("max", Param::Int(45))
-                .with("actual", Param::Int(46)),
-        );
-        assert_eq!(
-            render(&e, &Templates::default()),
-            "must be at most 45 characters long (it has 46)"
-        );
+        let e = Error::new("/name", Code::MaxLength, Params::default().with("max", Param::Int(45)).with("actual", Param::Int(46)));
+        assert_eq!(render(&e, &Templates::default()), "must be at most 45 characters long (it has 46)");
         let mut t = Templates::default();
         assert!(t.set("max_length", "höchstens {max} Zeichen {nope}".into()));
         assert!(!t.set("no_such_code", "x".into()));
@@ -137,14 +124,8 @@ mod tests {
         let e = Error::new(
             "/createdByIP",
             Code::MinLength,
-            Params::default()
-                .with("min", Param::Int(8))
-                .with("actual", Param::Int(7))
-                .with("reason", Param::Static("why")),
+            Params::default().with("min", Param::Int(8)).with("actual", Param::Int(7)).with("reason", Param::Static("why")),
         );
-        assert_eq!(
-            e.message(),
-            "must be at least 8 characters long (it has 7): why"
-        );
+        assert_eq!(e.message(), "must be at least 8 characters long (it has 7): why");
     }
 }

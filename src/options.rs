@@ -84,33 +84,18 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options {
-            mode: None,
-            profile: Profile::Strict,
-            coerce: false,
-            unknown: Unknown::Allow,
-            messages: Templates::default(),
-        }
+        Options { mode: None, profile: Profile::Strict, coerce: false, unknown: Unknown::Allow, messages: Templates::default() }
     }
 }
 
 impl Options {
     pub fn patch() -> Options {
-        Options {
-            mode: Some(Mode::Patch),
-            ..Options::default()
-        }
+        Options { mode: Some(Mode::Patch), ..Options::default() }
     }
     pub fn create() -> Options {
-        Options {
-            mode: Some(Mode::Create),
-            ..Options::default()
-        }
+        Options { mode: Some(Mode::Create), ..Options::default() }
     }
     pub fn api() -> Options {
-        Options {
-            profile: Profile::Api,
-            ..Options::default()
-        }
+        Options { profile: Profile::Api, ..Options::default() }
     }
 }

@@ -70,6 +70,8 @@ export interface FieldDescription {
   dependsOn?: string;
   fields?: FieldDescription[];
   items?: FieldDescription;
+  /** For a map: its values' object type, in `ModelDescription.definitions`. */
+  ref?: string;
 }
 
 export interface ModelDescription {
@@ -78,27 +80,21 @@ export interface ModelDescription {
   description: string;
   modes: Mode[];
   fields: FieldDescription[];
+  definitions: Record<string, FieldDescription[]>;
 }
 
 export type JsonSchema = Record<string, unknown>;
 "#;
 
 pub fn render() -> String {
-    let mut out = String::from(
-        "// Generated from the model declarations by src/typescript.rs. Do not edit.\n",
-    );
+    let mut out = String::from("// Generated from the model declarations by src/typescript.rs. Do not edit.\n");
     let ids: Vec<String> = models::ALL.iter().map(|m| format!("{:?}", m.id)).collect();
     let _ = writeln!(out, "\nexport type ModelId = {};", ids.join(" | "));
-    let codes: Vec<String> = Code::ALL
-        .iter()
-        .map(|c| format!("{:?}", c.as_str()))
-        .collect();
-    let _ = writeln!(
-        out,
-        "\nexport type ErrorCode =\n  | {};",
-        codes.join("\n  | ")
-    );
+    let codes: Vec<String> = Code::ALL.iter().map(|c| format!("{:?}", c.as_str())).collect();
+    let _ = writeln!(out, "\nexport type ErrorCode =\n  | {};", codes.join("\n  | "));
     out.push_str(API_TYPES);
+    let colors: Vec<String> = models::patch_customer::TAG_COLORS.iter().map(|c| format!("{c:?}")).collect();
+    let _ = writeln!(out, "\n/** Colors of Evo Voice tags (in responses). */\nexport type TagColor = {};", colors.join(" | "));
     let mut done = BTreeSet::new();
     let mut pending: Vec<&ObjectDecl> = models::ALL.iter().map(|m| m.root).collect();
     while let Some(decl) = pending.pop() {
@@ -123,12 +119,7 @@ fn type_name(decl_name: &str) -> String {
 }
 
 fn object<'a>(out: &mut String, decl: &'a ObjectDecl, pending: &mut Vec<&'a ObjectDecl>) {
-    let _ = writeln!(
-        out,
-        "\n/** {} */\nexport interface {} {{",
-        decl.description,
-        type_name(decl.name)
-    );
+    let _ = writeln!(out, "\n/** {} */\nexport interface {} {{", decl.description, type_name(decl.name));
     for f in decl.fields {
         let mut doc = f.description.to_string();
         if let Some(d) = f.default {
@@ -137,10 +128,7 @@ fn object<'a>(out: &mut String, decl: &'a ObjectDecl, pending: &mut Vec<&'a Obje
                 Lit::Int(i) => i.to_string(),
                 Lit::Bool(b) => b.to_string(),
             };
-            doc = format!(
-                "{doc}{}Default in create mode: {d}.",
-                if doc.is_empty() { "" } else { " " }
-            );
+            doc = format!("{doc}{}Default in create mode: {d}.", if doc.is_empty() { "" } else { " " });
         }
         if !doc.is_empty() {
             let _ = writeln!(out, "  /** {doc} */");
@@ -157,11 +145,7 @@ fn ty<'a>(t: &'a Ty, pending: &mut Vec<&'a ObjectDecl>) -> String {
         Ty::Int32 | Ty::Number => "number".into(),
         Ty::Flag => "0 | 1".into(),
         Ty::Boolean => "boolean".into(),
-        Ty::Enum(values) => values
-            .iter()
-            .map(|v| format!("{v:?}"))
-            .collect::<Vec<_>>()
-            .join(" | "),
+        Ty::Enum(values) => values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(" | "),
         Ty::AnyObject => "Record<string, unknown>".into(),
         Ty::Object(decl) => {
             pending.push(decl);
@@ -182,9 +166,6 @@ mod tests {
             std::fs::write(path, &fresh).unwrap();
         }
         let current = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            current == fresh,
-            "ts/types.d.ts is stale: run UPDATE_TYPES=1 cargo test --lib typescript"
-        );
+        assert!(current == fresh, "ts/types.d.ts is stale: run UPDATE_TYPES=1 cargo test --lib typescript");
     }
 }

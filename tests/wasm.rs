@@ -3,17 +3,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use customer_validation::wasm::{
-    describe, json_schema_js, models, validate_any, validate_create_customer_dto,
-    validate_customer, validate_field,
+    describe, json_schema_js, models, validate_any, validate_create_customer_dto, validate_customer, validate_field,
 };
 use js_sys::{Array, Function, Reflect, JSON};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn js(source: &str) -> JsValue {
-    Function::new_no_args(&format!("return ({source});"))
-        .call0(&JsValue::NULL)
-        .expect("test fixture evaluates")
+    Function::new_no_args(&format!("return ({source});")).call0(&JsValue::NULL).expect("test fixture evaluates")
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -22,25 +19,12 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 /// `[path, code]` of each error, in order.
 fn errors(result: &JsValue) -> Vec<(String, String)> {
-    let list: Array = if Array::is_array(result) {
-        result.clone().into()
-    } else {
-        get(result, "errors").into()
-    };
-    list.iter()
-        .map(|e| {
-            (
-                get(&e, "path").as_string().unwrap(),
-                get(&e, "code").as_string().unwrap(),
-            )
-        })
-        .collect()
+    let list: Array = if Array::is_array(result) { result.clone().into() } else { get(result, "errors").into() };
+    list.iter().map(|e| (get(&e, "path").as_string().unwrap(), get(&e, "code").as_string().unwrap())).collect()
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(p, c)| (p.to_string(), c.to_string()))
-        .collect()
+    list.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect()
 }
 
 fn valid(result: &JsValue) -> bool {
@@ -55,10 +39,7 @@ fn json(v: &JsValue) -> String {
 fn still_works() {
     let r = validate_customer(js("{ name: 'Acme' }"), None);
     assert!(valid(&r));
-    assert_eq!(
-        json(&get(&get(&r, "value"), "defaultBillMethod")),
-        "\"credit\""
-    );
+    assert_eq!(json(&get(&get(&r, "value"), "defaultBillMethod")), "\"credit\"");
 }
 
 #[wasm_bindgen_test]
@@ -67,10 +48,7 @@ fn e164_error_at_number() {
     assert!(!valid(&r));
     assert_eq!(errors(&r), pairs(&[("/number", "e164")]));
     let first = Array::from(&get(&r, "errors")).get(0);
-    assert_eq!(
-        get(&first, "message").as_string().unwrap(),
-        "must be an E.164 number such as +14155551234"
-    );
+    assert_eq!(get(&first, "message").as_string().unwrap(), "must be an E.164 number such as +14155551234");
 }
 
 #[wasm_bindgen_test]
@@ -87,44 +65,16 @@ fn create_fills_every_default() {
 fn patch_fills_nothing_and_refuses_empty() {
     let r = validate_customer(js("{ credit: 5 }"), Some(js("{ mode: 'patch' }")));
     assert_eq!(json(&get(&r, "value")), r#"{"credit":5}"#);
-    assert_eq!(
-        errors(&validate_customer(js("{}"), Some(js("{ mode: 'patch' }")))),
-        pairs(&[("", "min_properties")])
-    );
+    assert_eq!(errors(&validate_customer(js("{}"), Some(js("{ mode: 'patch' }")))), pairs(&[("", "min_properties")]));
 }
 
 #[wasm_bindgen_test]
 fn wrong_shapes_are_type_errors() {
-    for input in [
-        "null",
-        "undefined",
-        "[1, 2]",
-        "'text'",
-        "42",
-        "NaN",
-        "() => 1",
-        "Symbol('s')",
-        "10n",
-    ] {
-        assert_eq!(
-            errors(&validate_customer(js(input), None)),
-            pairs(&[("", "type")]),
-            "{input}"
-        );
+    for input in ["null", "undefined", "[1, 2]", "'text'", "42", "NaN", "() => 1", "Symbol('s')", "10n"] {
+        assert_eq!(errors(&validate_customer(js(input), None)), pairs(&[("", "type")]), "{input}");
     }
-    let r = validate_customer(
-        js("{ name: 'a', credit: NaN, callDebug: Infinity, status: null, logo: {} }"),
-        None,
-    );
-    assert_eq!(
-        errors(&r),
-        pairs(&[
-            ("/status", "type"),
-            ("/logo", "type"),
-            ("/credit", "type"),
-            ("/callDebug", "type")
-        ])
-    );
+    let r = validate_customer(js("{ name: 'a', credit: NaN, callDebug: Infinity, status: null, logo: {} }"), None);
+    assert_eq!(errors(&r), pairs(&[("/status", "type"), ("/logo", "type"), ("/credit", "type"), ("/callDebug", "type")]));
     still_works();
 }
 
@@ -133,14 +83,7 @@ fn int32_bounds_from_js_numbers() {
     let ok = validate_customer(js("{ name: 'a', credit: -2147483648, cdrRetention: 2147483647, maxOutboundCallRate: 3.0 }"), None);
     assert!(valid(&ok));
     let bad = validate_customer(js("{ name: 'a', credit: -2147483649, cdrRetention: 2147483648, maxOutboundCallRate: 1.5 }"), None);
-    assert_eq!(
-        errors(&bad),
-        pairs(&[
-            ("/credit", "int32"),
-            ("/cdrRetention", "int32"),
-            ("/maxOutboundCallRate", "int32")
-        ])
-    );
+    assert_eq!(errors(&bad), pairs(&[("/credit", "int32"), ("/cdrRetention", "int32"), ("/maxOutboundCallRate", "int32")]));
 }
 
 #[wasm_bindgen_test]
@@ -149,22 +92,10 @@ fn proto_keys_are_data_not_prototypes() {
     let r = validate_customer(input, None);
     let value = get(&r, "value");
     assert_eq!(json(&get(&value, "__proto__")), r#"{"polluted":true}"#);
-    assert!(
-        get(&value, "polluted").is_undefined(),
-        "the prototype of the value was changed"
-    );
-    assert!(
-        get(&js("({})"), "polluted").is_undefined(),
-        "Object.prototype was changed"
-    );
-    let rejected = validate_customer(
-        js(r#"JSON.parse('{"name":"a","__proto__":1}')"#),
-        Some(js("{ unknown: 'reject' }")),
-    );
-    assert_eq!(
-        errors(&rejected),
-        pairs(&[("/__proto__", "unknown_property")])
-    );
+    assert!(get(&value, "polluted").is_undefined(), "the prototype of the value was changed");
+    assert!(get(&js("({})"), "polluted").is_undefined(), "Object.prototype was changed");
+    let rejected = validate_customer(js(r#"JSON.parse('{"name":"a","__proto__":1}')"#), Some(js("{ unknown: 'reject' }")));
+    assert_eq!(errors(&rejected), pairs(&[("/__proto__", "unknown_property")]));
 }
 
 #[wasm_bindgen_test]
@@ -179,129 +110,56 @@ fn huge_and_deep_inputs() {
 #[wasm_bindgen_test]
 fn throwing_getters_and_proxies() {
     let getter = js("{ name: 'a', get logo() { throw new Error('boom'); } }");
-    assert_eq!(
-        errors(&validate_customer(getter, None)),
-        pairs(&[("/logo", "type")])
-    );
+    assert_eq!(errors(&validate_customer(getter, None)), pairs(&[("/logo", "type")]));
     let proxy = js("new Proxy({}, { ownKeys() { throw new Error('boom'); } })");
-    assert_eq!(
-        errors(&validate_customer(proxy, Some(js("{ mode: 'patch' }")))),
-        pairs(&[("", "min_properties")])
-    );
+    assert_eq!(errors(&validate_customer(proxy, Some(js("{ mode: 'patch' }")))), pairs(&[("", "min_properties")]));
     still_works();
 }
 
 #[wasm_bindgen_test]
 fn bad_options_are_errors_not_exceptions() {
-    let r = validate_customer(js("{ name: 'a' }"), Some(js("{ mode: 'upsert', profile: 1, unknown: 'keep', coerce: 'yes', messages: { nope: 'x' } }")));
+    let r = validate_customer(
+        js("{ name: 'a' }"),
+        Some(js("{ mode: 'upsert', profile: 1, unknown: 'keep', coerce: 'yes', messages: { nope: 'x' } }")),
+    );
     assert_eq!(
         errors(&r),
-        pairs(&[
-            ("", "invalid_option"),
-            ("", "invalid_option"),
-            ("", "invalid_option"),
-            ("", "invalid_option"),
-            ("", "invalid_option")
-        ])
+        pairs(&[("", "invalid_option"), ("", "invalid_option"), ("", "invalid_option"), ("", "invalid_option"), ("", "invalid_option")])
     );
-    assert_eq!(
-        errors(&validate_customer(
-            js("{ name: 'a' }"),
-            Some(js("'strict'"))
-        )),
-        pairs(&[("", "invalid_option")])
-    );
-    assert_eq!(
-        errors(&validate_any(js("'nope'"), js("{}"), None)),
-        pairs(&[("", "unknown_model")])
-    );
+    assert_eq!(errors(&validate_customer(js("{ name: 'a' }"), Some(js("'strict'")))), pairs(&[("", "invalid_option")]));
+    assert_eq!(errors(&validate_any(js("'nope'"), js("{}"), None)), pairs(&[("", "unknown_model")]));
 }
 
 #[wasm_bindgen_test]
 fn custom_message_templates() {
     let r = validate_customer(
         js("{ name: 'é'.repeat(46) }"),
-        Some(js(
-            "{ messages: { max_length: 'höchstens {max} Zeichen, nicht {actual}' } }",
-        )),
+        Some(js("{ messages: { max_length: 'höchstens {max} Zeichen, nicht {actual}' } }")),
     );
     let first = Array::from(&get(&r, "errors")).get(0);
-    assert_eq!(
-        get(&first, "message").as_string().unwrap(),
-        "höchstens 45 Zeichen, nicht 46"
-    );
+    assert_eq!(get(&first, "message").as_string().unwrap(), "höchstens 45 Zeichen, nicht 46");
 }
 
 #[wasm_bindgen_test]
 fn coercion_of_form_strings() {
     let opts = || Some(js("{ coerce: true }"));
-    let r = validate_customer(
-        js("{ name: 'a', credit: '-12', callDebug: '1', logo: '' }"),
-        opts(),
-    );
+    let r = validate_customer(js("{ name: 'a', credit: '-12', callDebug: '1', logo: '' }"), opts());
     assert_eq!(json(&get(&get(&r, "value"), "credit")), "-12");
     assert!(get(&get(&r, "value"), "logo").is_undefined());
-    let bad = validate_customer(
-        js("{ name: 'a', credit: '1.5', callDebug: 'true' }"),
-        opts(),
-    );
-    assert_eq!(
-        errors(&bad),
-        pairs(&[("/credit", "type"), ("/callDebug", "type")])
-    );
-    let dto = validate_create_customer_dto(
-        js("{ numberE164CheckEnabled: 'false', number: 'abc' }"),
-        opts(),
-    );
-    assert_eq!(
-        json(&get(&dto, "value")),
-        r#"{"numberE164CheckEnabled":false,"number":"abc"}"#
-    );
-    assert_eq!(
-        errors(&validate_customer(js("{ name: '' }"), opts())),
-        pairs(&[("/name", "required")])
-    );
+    let bad = validate_customer(js("{ name: 'a', credit: '1.5', callDebug: 'true' }"), opts());
+    assert_eq!(errors(&bad), pairs(&[("/credit", "type"), ("/callDebug", "type")]));
+    let dto = validate_create_customer_dto(js("{ numberE164CheckEnabled: 'false', number: 'abc' }"), opts());
+    assert_eq!(json(&get(&dto, "value")), r#"{"numberE164CheckEnabled":false,"number":"abc"}"#);
+    assert_eq!(errors(&validate_customer(js("{ name: '' }"), opts())), pairs(&[("/name", "required")]));
 }
 
 #[wasm_bindgen_test]
 fn field_checks_with_context() {
     let off = Some(js("{ context: { numberE164CheckEnabled: false } }"));
-    assert_eq!(
-        errors(&validate_field(
-            "createCustomerDto".into(),
-            "number".into(),
-            "12ab".into(),
-            off
-        )),
-        pairs(&[])
-    );
-    assert_eq!(
-        errors(&validate_field(
-            "createCustomerDto".into(),
-            "number".into(),
-            "12ab".into(),
-            None
-        )),
-        pairs(&[("/number", "e164")])
-    );
-    assert_eq!(
-        errors(&validate_field(
-            "customer".into(),
-            "nope".into(),
-            "x".into(),
-            None
-        )),
-        pairs(&[("", "unknown_field")])
-    );
-    assert_eq!(
-        errors(&validate_field(
-            "customer".into(),
-            "name".into(),
-            JsValue::UNDEFINED,
-            None
-        )),
-        pairs(&[("/name", "required")])
-    );
+    assert_eq!(errors(&validate_field("createCustomerDto".into(), "number".into(), "12ab".into(), off)), pairs(&[]));
+    assert_eq!(errors(&validate_field("createCustomerDto".into(), "number".into(), "12ab".into(), None)), pairs(&[("/number", "e164")]));
+    assert_eq!(errors(&validate_field("customer".into(), "nope".into(), "x".into(), None)), pairs(&[("", "unknown_field")]));
+    assert_eq!(errors(&validate_field("customer".into(), "name".into(), JsValue::UNDEFINED, None)), pairs(&[("/name", "required")]));
 }
 
 #[wasm_bindgen_test]
@@ -311,19 +169,13 @@ fn describe_schema_and_models() {
     assert_eq!(fields.length(), 27);
     assert_eq!(json(&get(&fields.get(0), "maxLength")), "45");
     assert!(describe("nope".into()).is_err());
-    let schema = json_schema_js(
-        "createCustomerDto".into(),
-        Some(js("{ profile: 'api', mode: 'patch' }")),
-    )
-    .unwrap();
+    let schema = json_schema_js("createCustomerDto".into(), Some(js("{ profile: 'api', mode: 'patch' }"))).unwrap();
     assert_eq!(json(&get(&schema, "minProperties")), "1");
-    assert_eq!(json(&models()), r#"["customer","createCustomerDto"]"#);
+    assert_eq!(json(&models()), r#"["customer","createCustomerDto","patchCustomer"]"#);
 }
 
 fn memory_bytes() -> f64 {
-    get(&get(&wasm_bindgen::memory(), "buffer"), "byteLength")
-        .as_f64()
-        .unwrap()
+    get(&get(&wasm_bindgen::memory(), "buffer"), "byteLength").as_f64().unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -348,9 +200,38 @@ fn error_paths_do_not_grow_memory() {
     for _ in 0..5000 {
         round();
     }
-    assert_eq!(
-        memory_bytes(),
-        before,
-        "linear memory grew over 40,000 failing validations"
+    assert_eq!(memory_bytes(), before, "linear memory grew over 40,000 failing validations");
+}
+
+#[wasm_bindgen_test]
+fn patch_customer_deep_nesting_is_refused_cleanly() {
+    use customer_validation::wasm::validate_patch_customer;
+    let deep = js("(() => { let v = {}; for (let i = 0; i < 100000; i++) v = { k: { structValue: v } }; return { data: v }; })()");
+    let r = validate_patch_customer(deep, None);
+    let path = format!("/data{}", "/k/structValue".repeat(32));
+    assert_eq!(errors(&r), vec![(path, "max_depth".to_string())]);
+    still_works();
+    let ok = validate_patch_customer(js("{ data: { plan: { structValue: { tier: { stringValue: 'gold' } } } } }"), None);
+    assert!(valid(&ok));
+}
+
+#[wasm_bindgen_test]
+fn patch_customer_paths_and_create_mode() {
+    use customer_validation::wasm::validate_patch_customer;
+    let r = validate_patch_customer(
+        js("{ schedule: { rules: [{}, {}, {}, { byDay: [{ dayOfWeek: 'Funday' }] }] }, billingSettings: { aiMessages: { unitCost: -1 } }, data: { plan: { structValue: { tier: { numberValue: 'x' } } } } }"),
+        None,
     );
+    assert_eq!(
+        errors(&r),
+        pairs(&[
+            ("/data/plan/structValue/tier/numberValue", "type"),
+            ("/schedule/rules/3/byDay/0/dayOfWeek", "enum"),
+            ("/billingSettings/aiMessages/unitCost", "non_negative"),
+        ])
+    );
+    assert_eq!(errors(&validate_patch_customer(js("{ name: 'x' }"), Some(js("{ mode: 'create' }")))), pairs(&[("", "unsupported_mode")]));
+    let sparse = validate_patch_customer(js("{ tagIds: new Array(2 ** 32 - 1) }"), None);
+    assert_eq!(errors(&sparse), pairs(&[("/tagIds", "max_items")]));
+    still_works();
 }

@@ -1,6 +1,6 @@
 // Generated from the model declarations by src/typescript.rs. Do not edit.
 
-export type ModelId = "customer" | "createCustomerDto";
+export type ModelId = "customer" | "createCustomerDto" | "patchCustomer";
 
 export type ErrorCode =
   | "required"
@@ -26,6 +26,7 @@ export type ErrorCode =
   | "unknown_property"
   | "min_properties"
   | "max_depth"
+  | "max_items"
   | "json"
   | "invalid_option"
   | "unsupported_mode"
@@ -93,6 +94,8 @@ export interface FieldDescription {
   dependsOn?: string;
   fields?: FieldDescription[];
   items?: FieldDescription;
+  /** For a map: its values' object type, in `ModelDescription.definitions`. */
+  ref?: string;
 }
 
 export interface ModelDescription {
@@ -101,9 +104,163 @@ export interface ModelDescription {
   description: string;
   modes: Mode[];
   fields: FieldDescription[];
+  definitions: Record<string, FieldDescription[]>;
 }
 
 export type JsonSchema = Record<string, unknown>;
+
+/** Colors of Evo Voice tags (in responses). */
+export type TagColor = "Magenta" | "Red" | "Volcano" | "Orange" | "Gold" | "Lime" | "Green" | "Cyan" | "Blue" | "GeekBlue" | "Purple";
+
+/** Evo Voice PATCH /customers/{customerId}: only what is sent is changed. */
+export interface PatchCustomer {
+  /** The ID of the customer to update. */
+  customerId?: string;
+  /** The name for the customer. */
+  name?: string;
+  parentCustomerId?: string;
+  /** The ID in a third-party system. */
+  referenceId?: string;
+  /** Data values for this customer. */
+  data?: Record<string, Value>;
+  tagIds?: Array<string>;
+  schedule?: Schedule;
+  /** Otherwise inherited from the parent. */
+  overrideBillingSettings?: boolean;
+  billingSettings?: BillingSettings;
+  /** Otherwise inherited from the parent. */
+  overrideAppSettings?: boolean;
+  appSettings?: AppSettings;
+  /** Properties the model does not declare (see the `unknown` option). */
+  [property: string]: unknown;
+}
+
+/** App and portal settings. */
+export interface AppSettings {
+  enablePhoneNumberManagement?: boolean;
+  enableDeviceManagement?: boolean;
+  enableDialer?: boolean;
+  enableCallHistory?: boolean;
+  enableAssistants?: boolean;
+  showFileNameInMessageCenter?: boolean;
+  chakraTheme?: string;
+  customCss?: string;
+  pageTitle?: string;
+  stringMappings?: string;
+  /** Strict: absolute http(s) URL. */
+  logoutUrl?: string;
+  /** Strict: absolute http(s) URL. */
+  portMyNumberUrl?: string;
+  /** Properties the model does not declare (see the `unknown` option). */
+  [property: string]: unknown;
+}
+
+/** Prices of the twelve billable items. */
+export interface BillingSettings {
+  base?: BillingItem;
+  localNumbers?: BillingItem;
+  tollFreeNumbers?: BillingItem;
+  inboundVoiceCalls?: BillingItem;
+  outboundVoiceCalls?: BillingItem;
+  inboundFaxes?: BillingItem;
+  outboundFaxes?: BillingItem;
+  inboundSmsMessages?: BillingItem;
+  outboundSmsMessages?: BillingItem;
+  aiInsights?: BillingItem;
+  aiLiveMinutes?: BillingItem;
+  aiMessages?: BillingItem;
+  /** Properties the model does not declare (see the `unknown` option). */
+  [property: string]: unknown;
+}
+
+/** The price of one billable item. */
+export interface BillingItem {
+  /** Strict: 0 or more. */
+  baseCost?: number;
+  /** Strict: 0 or more. */
+  rawUnitMultiplier?: number;
+  /** Strict: 0 or more. */
+  unitCost?: number;
+  allowance?: number;
+  /** Properties the model does not declare (see the `unknown` option). */
+  [property: string]: unknown;
+}
+
+/** A customer's schedule: a time zone, rules and a default state. */
+export interface Schedule {
+  timeZoneId?: string;
+  inherit?: boolean;
+  forceClosed?: boolean;
+  rules?: Array<SchedulingRule>;
+  defaultState?: string;
+  /** Properties the model does not declare (see the `unknown` option). */
+  [property: string]: unknown;
+}
+
+/** One rule of a schedule, with iCalendar RRULE parts. */
+export interface SchedulingRule {
+  id?: string;
+  name?: string;
+  priority?: number;
+  state?: string;
+  source?: string;
+  condition?: string;
+  simpleRuleType?: "Always" | "CustomerState" | "Time";
+  customerState?: string;
+  flowId?: string;
+  flowParams?: Record<string, Value>;
+  isAllDay?: boolean;
+  /** Strict: YYYY-MM-DD. */
+  startDate?: string;
+  /** Strict: HH:MM or HH:MM:SS. */
+  startTime?: string;
+  /** Strict: HH:MM or HH:MM:SS. */
+  endTime?: string;
+  /** BYSETPOS: strict ±1..366. */
+  bySetPosition?: Array<number>;
+  /** BYMONTH: strict 1..12. */
+  byMonth?: Array<number>;
+  /** BYWEEKNO: strict ±1..53. */
+  byWeekNo?: Array<number>;
+  /** BYYEARDAY: strict ±1..366. */
+  byYearDay?: Array<number>;
+  /** BYMONTHDAY: strict ±1..31. */
+  byMonthDay?: Array<number>;
+  byDay?: Array<ScheduleDay>;
+  /** BYHOUR: strict 0..23. */
+  byHour?: Array<number>;
+  /** BYMINUTE: strict 0..59. */
+  byMinute?: Array<number>;
+  /** Strict: 0 or more. */
+  interval?: number;
+  /** Strict: 0 or more. */
+  count?: number;
+  /** Strict: YYYY-MM-DD. */
+  untilDate?: string;
+  frequency?: "None" | "Secondly" | "Minutely" | "Hourly" | "Daily" | "Weekly" | "Monthly" | "Yearly";
+  /** Properties the model does not declare (see the `unknown` option). */
+  [property: string]: unknown;
+}
+
+/** A BYDAY entry: a weekday, with an optional ordinal (0 = every). */
+export interface ScheduleDay {
+  /** Ordinal of the weekday in the period; 0 = every. */
+  offset?: number;
+  dayOfWeek?: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+  /** Properties the model does not declare (see the `unknown` option). */
+  [property: string]: unknown;
+}
+
+/** One value of a Struct: a boolean, string, number, list of Structs or Struct. */
+export interface Value {
+  boolValue?: boolean;
+  stringValue?: string;
+  numberValue?: number;
+  listValue?: Array<Record<string, Value>>;
+  structValue?: Record<string, Value>;
+  /** Properties the model does not declare (see the `unknown` option). */
+  [property: string]: unknown;
+}
 
 /** A Vapi customer, as sent with a call or a batch of calls. */
 export interface CreateCustomerDto {
@@ -182,4 +339,5 @@ export interface Customer {
 export interface ModelTypes {
   customer: Customer;
   createCustomerDto: CreateCustomerDto;
+  patchCustomer: PatchCustomer;
 }

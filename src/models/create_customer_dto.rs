@@ -35,9 +35,4 @@ pub static CREATE_CUSTOMER_DTO: ObjectDecl = ObjectDecl {
     ],
 };
 
-pub static MODEL: Model = Model {
-    id: "createCustomerDto",
-    title: "CreateCustomerDTO",
-    root: &CREATE_CUSTOMER_DTO,
-    supports_create: true,
-};
+pub static MODEL: Model = Model { id: "createCustomerDto", title: "CreateCustomerDTO", root: &CREATE_CUSTOMER_DTO, supports_create: true };

@@ -9,22 +9,15 @@ pub static BILL_METHODS: &[&str] = &["credit", "paymentmethod"];
 const OBJECT_ID_RULES: &[Rule] = &[api(Check::Pattern(&OBJECT_ID))];
 
 const fn object_id(name: &'static str, label: &'static str) -> Field {
-    Field::new(name, Ty::String)
-        .label(label)
-        .doc("ObjectId (unique 12 bytes ID): 24 hexadecimal digits")
-        .rules(OBJECT_ID_RULES)
+    Field::new(name, Ty::String).label(label).doc("ObjectId (unique 12 bytes ID): 24 hexadecimal digits").rules(OBJECT_ID_RULES)
 }
 
 const fn int(name: &'static str, label: &'static str, default: i32) -> Field {
-    Field::new(name, Ty::Int32)
-        .label(label)
-        .default(Lit::Int(default))
+    Field::new(name, Ty::Int32).label(label).default(Lit::Int(default))
 }
 
 const fn flag(name: &'static str, label: &'static str, default: i32) -> Field {
-    Field::new(name, Ty::Flag)
-        .label(label)
-        .default(Lit::Int(default))
+    Field::new(name, Ty::Flag).label(label).default(Lit::Int(default))
 }
 
 pub static CUSTOMERS: ObjectDecl = ObjectDecl {
@@ -33,9 +26,7 @@ pub static CUSTOMERS: ObjectDecl = ObjectDecl {
     fields: &[
         Field::new("name", Ty::String).label("Name").required().rules(&[api(Check::MaxLength(45))]),
         Field::new("status", Ty::Enum(STATUS)).label("Status").default(Lit::Str("active")),
-        Field::new("websiteUrl", Ty::String)
-            .label("Website URL")
-            .rules(&[api(Check::MaxLength(255)), strict(Check::Pattern(&HTTP_URL))]),
+        Field::new("websiteUrl", Ty::String).label("Website URL").rules(&[api(Check::MaxLength(255)), strict(Check::Pattern(&HTTP_URL))]),
         Field::new("logo", Ty::String).label("Logo").rules(&[api(Check::MaxLength(255))]),
         int("credit", "Credit", 0),
         object_id("adminUserId", "Admin user ID"),
@@ -55,7 +46,9 @@ pub static CUSTOMERS: ObjectDecl = ObjectDecl {
         Field::new("createdByIP", Ty::String).label("Created by IP").rules(&[
             api(Check::MinLength {
                 min: 8,
-                reason: Some("the upstream API requires at least 8 characters, so short addresses such as 1.1.1.1 and ::1 are refused there too"),
+                reason: Some(
+                    "the upstream API requires at least 8 characters, so short addresses such as 1.1.1.1 and ::1 are refused there too",
+                ),
             }),
             api(Check::MaxLength(45)),
             strict(Check::Format(Format::Ip)),
@@ -73,9 +66,4 @@ pub static CUSTOMERS: ObjectDecl = ObjectDecl {
     ],
 };
 
-pub static MODEL: Model = Model {
-    id: "customer",
-    title: "CustomersCreateOrPatch",
-    root: &CUSTOMERS,
-    supports_create: true,
-};
+pub static MODEL: Model = Model { id: "customer", title: "CustomersCreateOrPatch", root: &CUSTOMERS, supports_create: true };

@@ -2,22 +2,69 @@
 
 pub mod create_customer_dto;
 pub mod customer;
+pub mod patch_customer;
 
 use crate::decl::Model;
 
-pub static ALL: &[&Model] = &[&customer::MODEL, &create_customer_dto::MODEL];
+pub static ALL: &[&Model] = &[&customer::MODEL, &create_customer_dto::MODEL, &patch_customer::MODEL];
 
 pub fn by_id(id: &str) -> Option<&'static Model> {
     ALL.iter().copied().find(|m| m.id == id)
 }
 
 pub fn ids() -> &'static [&'static str] {
-    &["customer", "createCustomerDto"]
+    &["customer", "createCustomerDto", "patchCustomer"]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decl::{Check, ObjectDecl, Ty};
+
+    #[test]
+    fn rules_fit_their_types() {
+        fn fits(check: &Check, ty: &Ty, decl: &ObjectDecl) -> bool {
+            match (check, ty) {
+                (Check::MinLength { .. } | Check::MaxLength(_) | Check::Pattern(_) | Check::Format(_), Ty::String) => true,
+                (Check::Range { .. } | Check::SignedRange { .. }, Ty::Int32) => true,
+                (Check::NonNegative, Ty::Int32 | Ty::Number) => true,
+                (Check::Each(inner), Ty::List(item)) => fits(inner, item, decl),
+                (Check::WhenFlag { flag, then, otherwise, .. }, _) => {
+                    matches!(decl.field(flag), Some((_, f)) if matches!(f.ty, Ty::Boolean))
+                        && fits(then, ty, decl)
+                        && fits(otherwise, ty, decl)
+                }
+                _ => false,
+            }
+        }
+        fn walk(decl: &'static ObjectDecl, seen: &mut Vec<&'static str>) {
+            if seen.contains(&decl.name) {
+                return;
+            }
+            seen.push(decl.name);
+            for f in decl.fields {
+                for rule in f.rules {
+                    assert!(fits(&rule.check, &f.ty, decl), "{}.{}: a rule that does not fit its type", decl.name, f.name);
+                }
+                let mut ty = &f.ty;
+                loop {
+                    match ty {
+                        Ty::List(inner) | Ty::Map(inner) => ty = inner,
+                        Ty::Object(d) => {
+                            walk(d, seen);
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        for m in ALL {
+            walk(m.root, &mut seen);
+        }
+        assert!(seen.len() >= 9, "{seen:?}");
+    }
 
     #[test]
     fn ids_match_models() {

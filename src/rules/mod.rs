@@ -24,9 +24,7 @@ pub fn apply(check: &Check, subject: Subject, flags: Flags) -> Result<(), (Code,
         (Check::MinLength { min, reason }, Subject::Str(s)) => {
             let actual = s.chars().count();
             if actual < *min {
-                let mut p = Params::default()
-                    .with("min", Param::Int(*min as i64))
-                    .with("actual", Param::Int(actual as i64));
+                let mut p = Params::default().with("min", Param::Int(*min as i64)).with("actual", Param::Int(actual as i64));
                 if let Some(r) = reason {
                     p = p.with("reason", Param::Static(r));
                 }
@@ -40,9 +38,7 @@ pub fn apply(check: &Check, subject: Subject, flags: Flags) -> Result<(), (Code,
                 if actual > *max {
                     return Err((
                         Code::MaxLength,
-                        Params::default()
-                            .with("max", Param::Int(*max as i64))
-                            .with("actual", Param::Int(actual as i64)),
+                        Params::default().with("max", Param::Int(*max as i64)).with("actual", Param::Int(actual as i64)),
                     ));
                 }
             }
@@ -65,20 +61,12 @@ pub fn apply(check: &Check, subject: Subject, flags: Flags) -> Result<(), (Code,
         }
         (Check::Range { min, max }, Subject::Int(i)) => {
             if i < *min || i > *max {
-                return Err((
-                    Code::Range,
-                    Params::default()
-                        .with("min", Param::Int(*min))
-                        .with("max", Param::Int(*max)),
-                ));
+                return Err((Code::Range, Params::default().with("min", Param::Int(*min)).with("max", Param::Int(*max))));
             }
         }
         (Check::SignedRange { max }, Subject::Int(i)) => {
             if i == 0 || i.abs() > *max {
-                return Err((
-                    Code::SignedRange,
-                    Params::default().with("max", Param::Int(*max)),
-                ));
+                return Err((Code::SignedRange, Params::default().with("max", Param::Int(*max))));
             }
         }
         (Check::NonNegative, Subject::Num(n)) => {
@@ -91,20 +79,8 @@ pub fn apply(check: &Check, subject: Subject, flags: Flags) -> Result<(), (Code,
                 return Err((Code::NonNegative, Params::default()));
             }
         }
-        (
-            Check::WhenFlag {
-                flag,
-                absent,
-                then,
-                otherwise,
-            },
-            _,
-        ) => {
-            let chosen = if flags(flag).unwrap_or(*absent) {
-                then
-            } else {
-                otherwise
-            };
+        (Check::WhenFlag { flag, absent, then, otherwise }, _) => {
+            let chosen = if flags(flag).unwrap_or(*absent) { then } else { otherwise };
             return apply(chosen, subject, flags);
         }
         // `Each` is applied per item by the engine; other pairings cannot be declared

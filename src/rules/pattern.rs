@@ -17,19 +17,12 @@ pub struct Pattern {
 
 impl Pattern {
     pub const fn new(code: Code, source: &'static str) -> Pattern {
-        Pattern {
-            code,
-            source,
-            compiled: OnceLock::new(),
-        }
+        Pattern { code, source, compiled: OnceLock::new() }
     }
 
     /// `false` for a pattern that fails to compile; `tests::every_pattern_compiles` rules that out.
     pub fn is_match(&self, s: &str) -> bool {
-        self.compiled
-            .get_or_init(|| Regex::new(self.source).ok())
-            .as_ref()
-            .is_some_and(|r| r.is_match(s))
+        self.compiled.get_or_init(|| Regex::new(self.source).ok()).as_ref().is_some_and(|r| r.is_match(s))
     }
 }
 
@@ -65,15 +58,7 @@ pub static SIP_URI: Pattern = Pattern::new(
 /// DTMF digits: 0-9, A-D, `*` and `#`.
 pub static DTMF: Pattern = Pattern::new(Code::Dtmf, "^[0-9A-D*#]*$");
 
-pub static ALL: &[&Pattern] = &[
-    &OBJECT_ID,
-    &E164,
-    &ALPHANUMERIC_NUMBER,
-    &EMAIL,
-    &HTTP_URL,
-    &SIP_URI,
-    &DTMF,
-];
+pub static ALL: &[&Pattern] = &[&OBJECT_ID, &E164, &ALPHANUMERIC_NUMBER, &EMAIL, &HTTP_URL, &SIP_URI, &DTMF];
 
 #[cfg(test)]
 mod tests {
@@ -88,47 +73,23 @@ mod tests {
 
     #[test]
     fn url_pattern() {
-        for ok in [
-            "https://example.com",
-            "http://a.b/c?d#e",
-            "https://[::1]:8080/x",
-            "https://münchen.de/ü",
-            "HTTPS://EXAMPLE.COM.",
-        ] {
+        for ok in ["https://example.com", "http://a.b/c?d#e", "https://[::1]:8080/x", "https://münchen.de/ü", "HTTPS://EXAMPLE.COM."] {
             assert!(HTTP_URL.is_match(ok), "{ok}");
         }
-        for bad in [
-            "example.com",
-            "ftp://a.b",
-            "https://",
-            "https://a b",
-            "https://-a.com",
-            "https://a.com/ x",
-            "//a.com",
-            "https://a..b",
-        ] {
+        for bad in ["example.com", "ftp://a.b", "https://", "https://a b", "https://-a.com", "https://a.com/ x", "//a.com", "https://a..b"]
+        {
             assert!(!HTTP_URL.is_match(bad), "{bad}");
         }
     }
 
     #[test]
     fn sip_pattern() {
-        for ok in [
-            "sip:alice@example.com",
-            "sips:bob:pw@10.0.0.1:5061;transport=tls?subject=x",
-            "sip:example.com",
-            "SIP:+1415@[2001:db8::1]",
-        ] {
+        for ok in
+            ["sip:alice@example.com", "sips:bob:pw@10.0.0.1:5061;transport=tls?subject=x", "sip:example.com", "SIP:+1415@[2001:db8::1]"]
+        {
             assert!(SIP_URI.is_match(ok), "{ok}");
         }
-        for bad in [
-            "alice@example.com",
-            "sip:",
-            "sip:@example.com",
-            "tel:+1415",
-            "sip:a b@c.d",
-            "sipx:a@b",
-        ] {
+        for bad in ["alice@example.com", "sip:", "sip:@example.com", "tel:+1415", "sip:a b@c.d", "sipx:a@b"] {
             assert!(!SIP_URI.is_match(bad), "{bad}");
         }
     }

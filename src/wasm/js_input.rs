@@ -103,17 +103,14 @@ impl Input for JsIn {
         out
     }
 
+    fn item_count(&self) -> usize {
+        let Some(v) = self.js() else { return 0 };
+        Reflect::get(v, &key("length")).ok().and_then(|l| l.as_f64()).map_or(0, |n| n as usize)
+    }
+
     fn items(&self) -> Vec<JsIn> {
-        let Some(v) = self.js() else {
-            return Vec::new();
-        };
-        let len = Reflect::get(v, &key("length"))
-            .ok()
-            .and_then(|l| l.as_f64())
-            .unwrap_or(0.0);
-        (0..len as u32)
-            .map(|i| JsIn::read(v, &JsValue::from(i)))
-            .collect()
+        let Some(v) = self.js() else { return Vec::new() };
+        (0..self.item_count() as u32).map(|i| JsIn::read(v, &JsValue::from(i))).collect()
     }
 
     fn get(&self, name: &str) -> Option<JsIn> {

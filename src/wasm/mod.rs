@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-import type { ModelId, ValidateOptions, FieldOptions, SchemaOptions, ValidationResult, ValidationError, ModelDescription, JsonSchema, Customer, CreateCustomerDto, ModelTypes } from "./types";
+import type { ModelId, ValidateOptions, FieldOptions, SchemaOptions, ValidationResult, ValidationError, ModelDescription, JsonSchema, Customer, CreateCustomerDto, PatchCustomer, ModelTypes } from "./types";
 export * from "./types";
 "#;
 
@@ -33,6 +33,15 @@ pub fn validate_create_customer_dto(
     #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> JsValue {
     run_validate(&models::create_customer_dto::MODEL, input, options)
+}
+
+/// Validates an Evo Voice `PatchCustomer` (patch mode only).
+#[wasm_bindgen(js_name = validatePatchCustomer, unchecked_return_type = "ValidationResult<PatchCustomer>")]
+pub fn validate_patch_customer(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
+) -> JsValue {
+    run_validate(&models::patch_customer::MODEL, input, options)
 }
 
 /// Validates a record of the model named `model`.
@@ -65,14 +74,10 @@ pub fn validate_field(
             (Ok(m), None) => vec![Error::new(
                 "",
                 Code::UnknownField,
-                Params::default()
-                    .with("model", Param::Static(m.id))
-                    .with("field", Param::Str(format!("{field:?}"))),
+                Params::default().with("model", Param::Static(m.id)).with("field", Param::Str(format!("{field:?}"))),
             )],
             (Ok(m), Some(name)) => {
-                let context = options
-                    .as_ref()
-                    .and_then(|o| JsIn::Value(o.clone()).get_prop("context"));
+                let context = options.as_ref().and_then(|o| JsIn::Value(o.clone()).get_prop("context"));
                 engine::validate_field(m, &name, Some(&JsIn::Value(value)), context.as_ref(), &opts)
             }
         }
@@ -82,9 +87,7 @@ pub fn validate_field(
 
 /// Field descriptors of a model, to build a form from.
 #[wasm_bindgen(unchecked_return_type = "ModelDescription")]
-pub fn describe(
-    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
-) -> Result<JsValue, JsError> {
+pub fn describe(#[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue) -> Result<JsValue, JsError> {
     let m = find_model(&model).map_err(|e| JsError::new(&e.message()))?;
     to_js(&describe::describe(m))
 }
@@ -107,17 +110,11 @@ pub fn json_schema_js(
 /// The ids of the models.
 #[wasm_bindgen(unchecked_return_type = "ModelId[]")]
 pub fn models() -> JsValue {
-    models::ALL
-        .iter()
-        .map(|m| JsValue::from_str(m.id))
-        .collect::<Array>()
-        .into()
+    models::ALL.iter().map(|m| JsValue::from_str(m.id)).collect::<Array>().into()
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn find_model(id: &JsValue) -> Result<&'static Model, Error> {
@@ -127,10 +124,7 @@ fn find_model(id: &JsValue) -> Result<&'static Model, Error> {
             "",
             Code::UnknownModel,
             Params::default()
-                .with(
-                    "model",
-                    Param::Str(name.unwrap_or_else(|| format!("{id:?}"))),
-                )
+                .with("model", Param::Str(name.unwrap_or_else(|| format!("{id:?}"))))
                 .with("allowed", Param::StaticList(models::ids())),
         )
     })
@@ -162,11 +156,7 @@ fn read_options(options: Option<&JsValue>) -> (Options, Vec<Error>) {
         errors.push(option_error("options", &["an object"]));
         return (opts, errors);
     }
-    let get = |name: &str| {
-        Reflect::get(o, &key(name))
-            .ok()
-            .filter(|v| !v.is_undefined())
-    };
+    let get = |name: &str| Reflect::get(o, &key(name)).ok().filter(|v| !v.is_undefined());
     if let Some(v) = get("mode") {
         match v.as_string().as_deref().and_then(Mode::parse) {
             Some(m) => opts.mode = Some(m),
@@ -200,24 +190,12 @@ fn read_options(options: Option<&JsValue>) -> (Options, Vec<Error>) {
                         Code::InvalidOption,
                         Params::default()
                             .with("option", Param::Str(format!("messages.{code}")))
-                            .with(
-                                "allowed",
-                                Param::Str(
-                                    Code::ALL
-                                        .iter()
-                                        .map(|c| c.as_str())
-                                        .collect::<Vec<_>>()
-                                        .join(", "),
-                                ),
-                            ),
+                            .with("allowed", Param::Str(Code::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "))),
                     ));
                 }
             }
         } else {
-            errors.push(option_error(
-                "messages",
-                &["an object of templates by error code"],
-            ));
+            errors.push(option_error("messages", &["an object of templates by error code"]));
         }
     }
     (opts, errors)
@@ -237,13 +215,7 @@ impl JsIn {
 }
 
 fn option_error(option: &'static str, allowed: &'static [&'static str]) -> Error {
-    Error::new(
-        "",
-        Code::InvalidOption,
-        Params::default()
-            .with("option", Param::Static(option))
-            .with("allowed", Param::StaticList(allowed)),
-    )
+    Error::new("", Code::InvalidOption, Params::default().with("option", Param::Static(option)).with("allowed", Param::StaticList(allowed)))
 }
 
 /// `{ valid, value?, errors }`.
@@ -265,11 +237,7 @@ fn error_object(e: &Error, templates: &Templates) -> JsValue {
     let o = Object::new();
     let _ = Reflect::set(&o, &key("path"), &JsValue::from_str(&e.path));
     let _ = Reflect::set(&o, &key("code"), &key(e.code.as_str()));
-    let _ = Reflect::set(
-        &o,
-        &key("message"),
-        &JsValue::from_str(&render(e, templates)),
-    );
+    let _ = Reflect::set(&o, &key("message"), &JsValue::from_str(&render(e, templates)));
     let params = Object::new();
     for (name, value) in &e.params.0 {
         set(&params, name, &param(value));
@@ -285,10 +253,6 @@ fn param(p: &Param) -> JsValue {
         Param::Str(s) => JsValue::from_str(s),
         Param::Static(s) => key(s),
         Param::StaticList(l) => l.iter().map(|s| key(s)).collect::<Array>().into(),
-        Param::IntList(l) => l
-            .iter()
-            .map(|i| JsValue::from_f64(*i as f64))
-            .collect::<Array>()
-            .into(),
+        Param::IntList(l) => l.iter().map(|i| JsValue::from_f64(*i as f64)).collect::<Array>().into(),
     }
 }

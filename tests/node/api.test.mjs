@@ -136,3 +136,31 @@ test("describe gives what a form needs", () => {
   assert.deepEqual([status.type, status.default, status.enum], ["enum", "active", ["active", "suspended", "terminated", "fraud"]]);
   assert.throws(() => v.describe("nope"), /unknown model nope/);
 });
+
+test("PatchCustomer: nested paths, patch only, deep nesting", () => {
+  const r = v.validatePatchCustomer({
+    schedule: { rules: [{}, {}, {}, { byDay: [{ dayOfWeek: "Funday", offset: 60 }], byMonth: [0, 12] }] },
+    billingSettings: { aiMessages: { unitCost: -1, allowance: 1.5 } },
+    data: { plan: { structValue: { tier: { numberValue: "gold" } } } },
+    appSettings: { logoutUrl: "nope" },
+  });
+  assert.deepEqual(pathsAndCodes(r), [
+    ["/data/plan/structValue/tier/numberValue", "type"],
+    ["/schedule/rules/3/byMonth/0", "range"],
+    ["/schedule/rules/3/byDay/0/offset", "range"],
+    ["/schedule/rules/3/byDay/0/dayOfWeek", "enum"],
+    ["/billingSettings/aiMessages/unitCost", "non_negative"],
+    ["/billingSettings/aiMessages/allowance", "int32"],
+    ["/appSettings/logoutUrl", "url"],
+  ]);
+  assert.deepEqual(pathsAndCodes(v.validatePatchCustomer({ name: "x" }, { mode: "create" })), [["", "unsupported_mode"]]);
+  const ok = v.validatePatchCustomer({ name: "x", tagIds: ["a"] });
+  assert.deepEqual(ok, { valid: true, value: { name: "x", tagIds: ["a"] }, errors: [] });
+  let deep = {};
+  for (let i = 0; i < 100000; i++) deep = { k: { structValue: deep } };
+  const refused = v.validatePatchCustomer({ data: deep });
+  assert.deepEqual(pathsAndCodes(refused), [["/data" + "/k/structValue".repeat(32), "max_depth"]]);
+  assert.equal(v.validatePatchCustomer({ name: "still works" }).valid, true);
+  assert.deepEqual(pathsAndCodes(v.validateField("patchCustomer", "/schedule/rules/0/byHour", [24])), [["/schedule/rules/0/byHour/0", "range"]]);
+  assert.deepEqual(pathsAndCodes(v.validateField("patchCustomer", "/billingSettings/aiMessages/unitCost", -1, { profile: "api" })), []);
+});

@@ -33,6 +33,8 @@ const formatPools = {
       "+44" + "7".repeat(int(rnd, 8, 12)),
     ]),
   alphanumeric: (rnd) => pick(rnd, ["abc", "+abc123", "1234", "+001234567890", "ab-c", "++1", "a b", "😀ab", "ab"]),
+  date: (rnd) => `${pad(pick(rnd, [1900, 2000, 2023, 2024]), 4)}-${pad(int(rnd, 0, 13), 2)}-${pad(int(rnd, 0, 32), 2)}${pick(rnd, ["", "", "T00:00:00Z"])}`,
+  time: (rnd) => `${pad(int(rnd, 0, 25), pick(rnd, [2, 2, 1]))}:${pad(int(rnd, 0, 61), 2)}${pick(rnd, ["", ":00", ":60", "Z"])}`,
   date_time: (rnd) => {
     const y = pick(rnd, [1900, 2000, 2023, 2024, 2100]);
     const mo = int(rnd, 0, 13);
@@ -87,7 +89,18 @@ const goodPools = {
   email: (rnd) => pick(rnd, ["first.last@example.com", "x+tag@a.io", "root@localhost"]),
   sip_uri: (rnd) => pick(rnd, ["sip:alice@example.com", "sips:+14155551234@10.0.0.1:5061", "sip:example.com;transport=tls"]),
   dtmf: (rnd) => pick(rnd, ["123", "#*0", "ABCD", ""]),
+  date: (rnd) => `20${pad(int(rnd, 0, 99), 2)}-${pad(int(rnd, 1, 12), 2)}-${pad(int(rnd, 1, 28), 2)}`,
+  time: (rnd) => `${pad(int(rnd, 0, 23), 2)}:${pad(int(rnd, 0, 59), 2)}${pick(rnd, ["", ":30"])}`,
 };
+
+/** Candidates for int32s that carry a range check. */
+function rangedInt(field, rnd, clean) {
+  const name = field.formats[0]?.name;
+  if (name === "range") return clean ? int(rnd, 1, 12) : int(rnd, -2, 70);
+  if (name === "signed_range") return clean ? pick(rnd, [1, -1, 31, -31]) : pick(rnd, [0, 1, -1, 53, 54, -54, 366, 367, 31, 32]);
+  if (name === "non_negative") return clean ? int(rnd, 0, 10) : int(rnd, -3, 10);
+  return undefined;
+}
 
 /** A string of exactly n code points, ASCII or emoji. */
 function sized(rnd, n) {
@@ -118,13 +131,13 @@ function value(field, rnd, clean) {
     case "string":
       return stringValue(field, rnd, clean);
     case "int32":
-      return pick(rnd, clean ? GOOD_INTS : INT_POOL);
+      return rangedInt(field, rnd, clean) ?? pick(rnd, clean ? GOOD_INTS : INT_POOL);
     case "flag":
       return pick(rnd, clean ? [0, 1] : [0, 1, 0, 1, 2, -1, 0.5]);
     case "boolean":
       return pick(rnd, clean ? [true, false] : [true, false, true, false, "true", 0]);
     case "number":
-      return pick(rnd, clean ? [0, 1.5, 1e9] : [0, 1.5, -2, 1e9, "1"]);
+      return pick(rnd, clean ? [0, 1.5, 1e9] : [0, 1.5, -2, -0.01, 1e9, "1"]);
     case "enum":
       return clean || rnd() < 0.85 ? pick(rnd, field.enum) : pick(rnd, ["X", String(field.enum[0]).toUpperCase(), ""]);
     case "any-object":
@@ -133,8 +146,16 @@ function value(field, rnd, clean) {
       return record(field.fields, rnd, 0.3, clean);
     case "list":
       return Array.from({ length: int(rnd, 0, 3) }, () => value(field.items, rnd, clean));
-    case "map":
-      return Object.fromEntries(Array.from({ length: int(rnd, 0, 2) }, (_, i) => [`k${i}`, {}]));
+    case "map": {
+      // Struct values nest: go at most 3 levels down.
+      const depth = (value.depth = (value.depth ?? 0) + 1);
+      try {
+        const entries = depth > 3 ? [] : Array.from({ length: int(rnd, 0, 2) }, (_, i) => [`k${i}`, record(definitions[field.ref] ?? [], rnd, 0.4, clean)]);
+        return Object.fromEntries(entries);
+      } finally {
+        value.depth--;
+      }
+    }
     default:
       throw new Error(`no generator for type ${field.type}`);
   }
@@ -152,10 +173,17 @@ function record(fields, rnd, presence, clean) {
  * Returns a function that makes one record. Half of the records are "clean" (few fields,
  * no deliberate wrong types), so that valid and invalid records both occur often.
  */
+let definitions = {};
+
 export function generator(description, rnd) {
   return () => {
+    definitions = description.definitions;
     const clean = rnd() < 0.5;
     const r = record(description.fields, rnd, clean ? 0.4 : 0.3, clean);
+    if (Object.keys(r).length === 0 && rnd() < 0.8) {
+      const f = pick(rnd, description.fields);
+      r[f.name] = value(f, rnd, clean);
+    }
     if (rnd() < 0.3 && description.fields.some((f) => f.required)) {
       for (const f of description.fields) if (f.required && f.type === "string") r[f.name] = "Acme";
     }
