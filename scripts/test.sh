@@ -40,3 +40,6 @@ node --test --test-reporter=spec tests/node/ 2>&1 | tee target/node-tests.log
 step "tsc: the TypeScript declarations in pkg/ type real use"
 tsc -p tests/types/tsconfig.json
 echo "tsc: tests/types compiled"
+
+step "end-to-end: the admin form in headless Chromium (playwright-core)"
+node --test --test-reporter=spec tests/e2e/ 2>&1 | tee target/e2e-tests.log

@@ -1,13 +1,15 @@
-// Serves www/ with the freshly built pkg/ aliased as "customer-validation"; nothing from a CDN.
+// Builds www/ with pkg/ aliased as "customer-validation" and serves the result; nothing is
+// loaded from a CDN, so the page works offline.
 import { defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
 
-const pkg = fileURLToPath(new URL("../pkg/web/customer_validation.js", import.meta.url));
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
-  root: fileURLToPath(new URL(".", import.meta.url)),
-  resolve: { alias: { "customer-validation": pkg } },
-  server: { fs: { allow: [fileURLToPath(new URL("..", import.meta.url))] } },
+  root: here("."),
+  resolve: { alias: { "customer-validation": here("../pkg/web/customer_validation.js") } },
+  // Top-level await (the module's init) needs ES2022.
+  build: { target: "es2022", outDir: here("dist"), emptyOutDir: true },
+  server: { fs: { allow: [here("..")] } },
   clearScreen: false,
-  logLevel: "info",
 });
