@@ -9,6 +9,7 @@
 //! assert_eq!(outcome.value.unwrap()["defaultBillMethod"], "credit");
 //! ```
 
+pub mod bulk;
 pub mod decl;
 pub mod describe;
 pub mod engine;

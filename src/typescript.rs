@@ -84,6 +84,34 @@ export interface ModelDescription {
 }
 
 export type JsonSchema = Record<string, unknown>;
+
+export interface BulkOptions extends ValidateOptions {
+  /** The line number of the chunk's first line (NDJSON streams validated chunk by chunk). Default 1. */
+  firstLine?: number;
+  /** Keep the valid records as an NDJSON string (`ndjson`, default), as values (`values`), or not at all (`none`). */
+  output?: "ndjson" | "values" | "none";
+}
+
+export interface BulkFailure {
+  /** NDJSON: the record's 1-based line number (absent for a call that could not run: bad options, model or input type). */
+  line?: number;
+  /** JSON array: the record's 0-based index. */
+  index?: number;
+  errors: ValidationError[];
+}
+
+export interface BulkResult {
+  /** Records seen (blank lines are not records). */
+  records: number;
+  valid: number;
+  invalid: number;
+  /** One entry per invalid record (a line that is not JSON has a `json` error). */
+  errors: BulkFailure[];
+  /** The valid records, normalized, one JSON text per line (output `ndjson`). */
+  normalized?: string;
+  /** The valid records, normalized (output `values`). */
+  values?: Record<string, unknown>[];
+}
 "#;
 
 pub fn render() -> String {

@@ -4,16 +4,17 @@
 mod js_input;
 
 use crate::error::{Code, Error, Param, Params};
+use crate::input::Input;
 use crate::messages::{render, Templates};
 use crate::options::{Mode, Options, Unknown};
-use crate::{decl::Profile, describe, engine, json_schema, models, Model};
+use crate::{bulk, decl::Profile, describe, engine, json_schema, models, Model};
 use js_input::{key, set, JsIn};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-import type { ModelId, ValidateOptions, FieldOptions, SchemaOptions, ValidationResult, ValidationError, ModelDescription, JsonSchema, Customer, CreateCustomerDto, PatchCustomer, ModelTypes } from "./types";
+import type { ModelId, ValidateOptions, FieldOptions, SchemaOptions, ValidationResult, ValidationError, ModelDescription, JsonSchema, BulkOptions, BulkResult, Customer, CreateCustomerDto, PatchCustomer, ModelTypes } from "./types";
 export * from "./types";
 "#;
 
@@ -105,6 +106,103 @@ pub fn json_schema_js(
     }
     let schema = json_schema::json_schema(m, &opts).map_err(|e| JsError::new(&e.message()))?;
     to_js(&schema)
+}
+
+/// Validates a chunk of NDJSON (string or bytes) in one call: per-record failures with
+/// their line numbers, and the valid records' normalized form.
+#[wasm_bindgen(js_name = validateNdjson, unchecked_return_type = "BulkResult")]
+pub fn validate_ndjson(
+    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] chunk: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+) -> JsValue {
+    run_bulk(model, chunk, options, "line", |m, bytes, first, opts, out| bulk::validate_ndjson(m, bytes, first, opts, out))
+}
+
+/// Validates a JSON array of records (string or bytes); failures carry the record's index.
+#[wasm_bindgen(js_name = validateJsonArray, unchecked_return_type = "BulkResult")]
+pub fn validate_json_array(
+    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+) -> JsValue {
+    run_bulk(model, text, options, "index", |m, bytes, _, opts, out| bulk::validate_json_array(m, bytes, opts, out))
+}
+
+type BulkFn = fn(&'static Model, &[u8], usize, &Options, bulk::Output) -> bulk::Batch;
+
+fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &str, run: BulkFn) -> JsValue {
+    let (opts, mut errors) = read_options(options.as_ref());
+    let get = |name: &str| {
+        options.as_ref().filter(|o| o.is_object()).and_then(|o| Reflect::get(o, &key(name)).ok()).filter(|v| !v.is_undefined())
+    };
+    let first_line = match get("firstLine") {
+        None => 1,
+        Some(v) => match v.as_f64().filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= u32::MAX as f64) {
+            Some(n) => n as usize,
+            None => {
+                errors.push(option_error("firstLine", &["a whole number of 1 or more"]));
+                1
+            }
+        },
+    };
+    let output = match get("output") {
+        None => bulk::Output::Ndjson,
+        Some(v) => v.as_string().as_deref().and_then(bulk::Output::parse).unwrap_or_else(|| {
+            errors.push(option_error("output", bulk::Output::NAMES));
+            bulk::Output::None
+        }),
+    };
+    let m = find_model(&model).map_err(|e| errors.push(e)).ok();
+    let bytes = if let Some(s) = input.as_string() {
+        Some(s.into_bytes())
+    } else if input.is_instance_of::<js_sys::Uint8Array>() {
+        Some(js_sys::Uint8Array::from(input.clone()).to_vec())
+    } else {
+        let actual = JsIn::Value(input.clone()).kind().name();
+        let params = Params::default().with("expected", Param::Static("string or Uint8Array")).with("actual", Param::Static(actual));
+        errors.push(Error::new("", Code::Type, params));
+        None
+    };
+    let (Some(m), Some(bytes), true) = (m, bytes, errors.is_empty()) else {
+        // A call that cannot run: the same shape, with one failure that names no record.
+        let failure = Object::new();
+        let _ = Reflect::set(&failure, &key("errors"), &errors_array(&errors, &opts.messages));
+        let out = Object::new();
+        for name in ["records", "valid", "invalid"] {
+            let _ = Reflect::set(&out, &key(name), &JsValue::from(0));
+        }
+        let _ = Reflect::set(&out, &key("errors"), &Array::of1(&failure));
+        return out.into();
+    };
+    let batch = run(m, &bytes, first_line, &opts, output);
+    let out = Object::new();
+    let _ = Reflect::set(&out, &key("records"), &JsValue::from(batch.records as f64));
+    let _ = Reflect::set(&out, &key("valid"), &JsValue::from(batch.valid as f64));
+    let _ = Reflect::set(&out, &key("invalid"), &JsValue::from(batch.failures.len() as f64));
+    let failures: Array = batch
+        .failures
+        .iter()
+        .map(|f| {
+            let o = Object::new();
+            let _ = Reflect::set(&o, &key(at_name), &JsValue::from(f.at as f64));
+            let _ = Reflect::set(&o, &key("errors"), &errors_array(&f.errors, &opts.messages));
+            JsValue::from(o)
+        })
+        .collect();
+    let _ = Reflect::set(&out, &key("errors"), &failures);
+    match output {
+        // Normalized records are ASCII-safe JSON written by serde_json: valid UTF-8.
+        bulk::Output::Ndjson => {
+            let _ = Reflect::set(&out, &key("normalized"), &JsValue::from_str(std::str::from_utf8(&batch.normalized).unwrap_or_default()));
+        }
+        bulk::Output::Values => {
+            let values = to_js(&batch.values).unwrap_or(JsValue::NULL);
+            let _ = Reflect::set(&out, &key("values"), &values);
+        }
+        bulk::Output::None => {}
+    }
+    out.into()
 }
 
 /// The ids of the models.
