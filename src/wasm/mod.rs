@@ -153,7 +153,9 @@ fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &
             bulk::Output::None
         }),
     };
-    let m = find_model(&model).map_err(|e| errors.push(e)).ok();
+    // A mode the model does not offer fails the call, not each record.
+    let m =
+        find_model(&model).map_err(|e| errors.push(e)).ok().filter(|m| engine::resolve_mode(m, &opts).map_err(|e| errors.push(e)).is_ok());
     let bytes = if let Some(s) = input.as_string() {
         Some(s.into_bytes())
     } else if input.is_instance_of::<js_sys::Uint8Array>() {

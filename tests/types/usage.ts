@@ -26,3 +26,14 @@ describe("customers");
 validateCustomer({}, { mode: "upsert" });
 // @ts-expect-error: not an error code
 validateCustomer({}, { messages: { too_long: "x" } });
+
+// Bulk and streaming.
+import { validateNdjson, NdjsonValidator, type BulkResult } from "customer-validation";
+const bulk: BulkResult = validateNdjson("customer", '{"name":"a"}\n', { firstLine: 10, output: "none" });
+const lines: Array<number | undefined> = bulk.errors.map((f) => f.line);
+const streaming = new NdjsonValidator("patchCustomer", { mode: "patch" });
+const partial: BulkResult | null = streaming.push(new Uint8Array([123]));
+void lines;
+void partial;
+// @ts-expect-error: not an output kind
+validateNdjson("customer", "", { output: "csv" });
