@@ -4,10 +4,14 @@
 
 use crate::decl::Model;
 use crate::engine;
-use crate::error::Error;
+use crate::error::{Error, Param, Params};
+use crate::input::{Input, Kind};
 use crate::options::Options;
-use crate::{json_error, Outcome};
+use crate::raw_input::Raw;
+use crate::tape::{SyntaxError, Tape};
+use crate::Outcome;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// What to keep of the valid records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -51,18 +55,19 @@ pub struct Batch {
 }
 
 impl Batch {
-    fn record(&mut self, at: usize, outcome: Outcome<Value>, output: Output) {
+    /// Counts one record; a valid one's normalized JSON text goes to the output.
+    fn record(&mut self, at: usize, outcome: Outcome<Cow<str>>, output: Output) {
         self.records += 1;
         match outcome.value {
-            Some(value) if outcome.errors.is_empty() => {
+            Some(text) if outcome.errors.is_empty() => {
                 self.valid += 1;
                 match output {
                     Output::Ndjson => {
-                        // Serializing a serde_json::Value into a Vec cannot fail.
-                        let _ = serde_json::to_writer(&mut self.normalized, &value);
+                        self.normalized.extend_from_slice(text.as_bytes());
                         self.normalized.push(b'\n');
                     }
-                    Output::Values => self.values.push(value),
+                    // The text was written by `Raw` from well-formed JSON: it parses.
+                    Output::Values => self.values.push(serde_json::from_str(&text).unwrap_or(Value::Null)),
                     Output::None => {}
                 }
             }
@@ -71,21 +76,52 @@ impl Batch {
     }
 }
 
+/// Parses and validates one JSON text.
+fn one<'a>(model: &'static Model, tape: &mut Tape, text: &'a [u8], options: &Options) -> Outcome<Cow<'a, str>> {
+    let parsed = std::str::from_utf8(text).map_err(|e| utf8_error(text, e)).and_then(|t| Raw::parse(tape, t).map_err(|e| syntax_error(&e)));
+    match parsed {
+        Ok(raw) => engine::validate(model, &raw, options),
+        Err(error) => Outcome { value: None, errors: vec![error] },
+    }
+}
+
+/// The `json` error of a text that is not JSON.
+fn syntax_error(e: &SyntaxError) -> Error {
+    Error::new(
+        "",
+        crate::Code::Json,
+        Params::default()
+            .with("detail", Param::Str(e.to_string()))
+            .with("line", Param::Int(e.line as i64))
+            .with("column", Param::Int(e.column as i64)),
+    )
+}
+
+/// A `json` error for bytes that are not UTF-8, with the column of the first bad byte.
+fn utf8_error(text: &[u8], e: std::str::Utf8Error) -> Error {
+    let column = String::from_utf8_lossy(&text[..e.valid_up_to()]).chars().count() + 1;
+    Error::new(
+        "",
+        crate::Code::Json,
+        Params::default()
+            .with("detail", Param::Str(format!("invalid UTF-8 at column {column}")))
+            .with("line", Param::Int(1))
+            .with("column", Param::Int(column as i64)),
+    )
+}
+
 /// Validates newline-delimited JSON. `first_line` is the number of the chunk's first line,
 /// so that a stream split into chunks reports line numbers of the whole input. A line that
 /// is not JSON is a `json` error at that line; the other lines are still validated.
 pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, options: &Options, output: Output) -> Batch {
     let mut batch = Batch::default();
+    let mut tape = Tape::default();
     for (i, raw) in input.split(|b| *b == b'\n').enumerate() {
         let line = raw.strip_suffix(b"\r").unwrap_or(raw);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let outcome = match serde_json::from_slice::<Value>(line) {
-            Ok(value) => engine::validate(model, &&value, options),
-            Err(e) => Outcome { value: None, errors: vec![json_error(&e)] },
-        };
-        batch.record(first_line + i, outcome, output);
+        batch.record(first_line + i, one(model, &mut tape, line, options), output);
     }
     batch
 }
@@ -94,20 +130,20 @@ pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, o
 /// `type`) failure at index 0.
 pub fn validate_json_array(model: &'static Model, input: &[u8], options: &Options, output: Output) -> Batch {
     let mut batch = Batch::default();
-    match serde_json::from_slice::<Value>(input) {
-        Ok(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                batch.record(i, engine::validate(model, &item, options), output);
+    let mut tape = Tape::default();
+    let parsed =
+        std::str::from_utf8(input).map_err(|e| utf8_error(input, e)).and_then(|t| Raw::parse(&mut tape, t).map_err(|e| syntax_error(&e)));
+    match parsed {
+        Ok(raw) if matches!(raw.kind(), Kind::Array) => {
+            for (i, item) in raw.items().iter().enumerate() {
+                batch.record(i, engine::validate(model, item, options), output);
             }
         }
         Ok(other) => {
-            let kind = crate::input::Input::kind(&&other).name();
-            let params = crate::error::Params::default()
-                .with("expected", crate::error::Param::Static("array"))
-                .with("actual", crate::error::Param::Static(kind));
+            let params = Params::default().with("expected", Param::Static("array")).with("actual", Param::Static(other.kind().name()));
             batch.failures.push(Failure { at: 0, errors: vec![Error::new("", crate::Code::Type, params)] });
         }
-        Err(e) => batch.failures.push(Failure { at: 0, errors: vec![json_error(&e)] }),
+        Err(error) => batch.failures.push(Failure { at: 0, errors: vec![error] }),
     }
     batch
 }
@@ -124,7 +160,7 @@ mod tests {
         assert_eq!((batch.records, batch.valid), (4, 2));
         let at: Vec<_> = batch.failures.iter().map(|f| (f.at, f.errors[0].code.as_str())).collect();
         assert_eq!(at, vec![(13, "json"), (14, "type")]);
-        assert_eq!(batch.failures[0].errors[0].params.get("column"), Some(&crate::error::Param::Int(2)));
+        assert_eq!(batch.failures[0].errors[0].params.get("column"), Some(&crate::error::Param::Int(1)));
         assert_eq!(String::from_utf8(batch.normalized).unwrap(), "{\"name\":\"a\"}\n{\"name\":\"b\",\"credit\":1}\n");
     }
 

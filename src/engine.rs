@@ -1,7 +1,7 @@
 //! The validation engine: walks a model's declaration and an input together, collects every
 //! error with its JSON Pointer, and builds the normalized value.
 
-use crate::decl::{Check, Field, Lit, Model, ObjectDecl, Profile, Rule, Ty};
+use crate::decl::{Check, Field, Model, ObjectDecl, Profile, Rule, Ty};
 use crate::error::{Code, Error, Param, Params, Pointer};
 use crate::input::{Input, Kind};
 use crate::options::{Mode, Options, Unknown};
@@ -156,14 +156,6 @@ fn parse_decimal(s: &str) -> Option<f64> {
     s.parse::<f64>().ok()
 }
 
-fn lit_out<I: Input>(lit: Lit) -> I::Out {
-    match lit {
-        Lit::Str(s) => I::out_str(s),
-        Lit::Int(i) => I::out_i32(i),
-        Lit::Bool(b) => I::out_bool(b),
-    }
-}
-
 struct Run<'o> {
     options: &'o Options,
     mode: Mode,
@@ -173,7 +165,7 @@ struct Run<'o> {
 
 impl Run<'_> {
     fn error(&mut self, code: Code, params: Params) {
-        self.errors.push(Error::new(self.path.as_str(), code, params));
+        self.errors.push(Error::new(self.path.render(), code, params));
     }
 
     fn type_error(&mut self, expected: &'static str, actual: &Kind) {
@@ -211,7 +203,7 @@ impl Run<'_> {
             self.type_error("object", &kind);
             return None;
         }
-        let is_root = depth == 0 && self.path.as_str().is_empty();
+        let is_root = depth == 0 && self.path.is_root();
         let mut slots: Vec<Option<I>> = (0..decl.fields.len()).map(|_| None).collect();
         let mut unknown = Vec::new();
         for (key, value) in input.entries() {
@@ -226,23 +218,25 @@ impl Run<'_> {
 
         let mut out = I::object_new();
         for (field, slot) in decl.fields.iter().zip(&slots) {
-            let mark = self.path.push_key(field.name);
             match slot {
                 Some(value) => {
+                    let mark = self.path.push_field(field.name);
                     if let Some(v) = self.value(&field.ty, field.rules, value, &flags, depth) {
-                        I::object_set(&mut out, field.name, v);
+                        I::object_set_field(&mut out, field.name, v);
                     }
+                    self.path.truncate(mark);
                 }
                 None if self.mode == Mode::Create => {
                     if let Some(default) = field.default {
-                        I::object_set(&mut out, field.name, lit_out::<I>(default));
+                        I::object_set_lit(&mut out, field.name, default);
                     } else if field.required {
+                        let mark = self.path.push_field(field.name);
                         self.error(Code::Required, Params::default());
+                        self.path.truncate(mark);
                     }
                 }
                 None => {}
             }
-            self.path.truncate(mark);
         }
         for (key, value) in unknown {
             match self.options.unknown {

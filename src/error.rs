@@ -214,39 +214,67 @@ impl Serialize for Error {
     }
 }
 
-/// A JSON Pointer under construction: segments are pushed and popped as the engine descends.
+/// A JSON Pointer under construction: segments are pushed and popped as the engine descends,
+/// and only rendered to text when an error needs it (most values have none).
 #[derive(Default)]
 pub struct Pointer {
-    buf: String,
+    segments: Vec<Segment>,
+}
+
+enum Segment {
+    Field(&'static str),
+    Key(String),
+    Index(usize),
 }
 
 impl Pointer {
-    pub fn as_str(&self) -> &str {
-        &self.buf
-    }
-
-    /// Appends one reference token, escaped per RFC 6901; returns the length to `truncate` back to.
-    pub fn push_key(&mut self, key: &str) -> usize {
-        let mark = self.buf.len();
-        self.buf.push('/');
-        for c in key.chars() {
-            match c {
-                '~' => self.buf.push_str("~0"),
-                '/' => self.buf.push_str("~1"),
-                c => self.buf.push(c),
+    /// The pointer as RFC 6901 text.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for segment in &self.segments {
+            out.push('/');
+            match segment {
+                Segment::Field(name) => escape_into(&mut out, name),
+                Segment::Key(key) => escape_into(&mut out, key),
+                Segment::Index(i) => out.push_str(&i.to_string()),
             }
         }
-        mark
+        out
+    }
+
+    pub fn is_root(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// Appends a declared field's name; returns the mark to `truncate` back to.
+    pub fn push_field(&mut self, name: &'static str) -> usize {
+        self.segments.push(Segment::Field(name));
+        self.segments.len() - 1
+    }
+
+    /// Appends a key of the input (a map key, an unknown property).
+    pub fn push_key(&mut self, key: &str) -> usize {
+        self.segments.push(Segment::Key(key.to_owned()));
+        self.segments.len() - 1
     }
 
     pub fn push_index(&mut self, index: usize) -> usize {
-        let mark = self.buf.len();
-        self.buf.push('/');
-        self.buf.push_str(&index.to_string());
-        mark
+        self.segments.push(Segment::Index(index));
+        self.segments.len() - 1
     }
 
     pub fn truncate(&mut self, mark: usize) {
-        self.buf.truncate(mark);
+        self.segments.truncate(mark);
+    }
+}
+
+/// One reference token, with `~` and `/` escaped per RFC 6901.
+fn escape_into(out: &mut String, token: &str) {
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
     }
 }

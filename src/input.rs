@@ -2,6 +2,7 @@
 //! reads parsed JSON natively and JS objects in place in WebAssembly (converting a whole JS
 //! object first costs tens of microseconds; the checks themselves about one).
 
+use crate::decl::Lit;
 use std::borrow::Cow;
 
 /// What a value is, as far as the rules care.
@@ -60,6 +61,19 @@ pub trait Input: Sized {
 
     fn object_new() -> Self::ObjectOut;
     fn object_set(object: &mut Self::ObjectOut, key: &str, value: Self::Out);
+    /// Sets a member named by a declared field (its name needs no escaping).
+    fn object_set_field(object: &mut Self::ObjectOut, name: &'static str, value: Self::Out) {
+        Self::object_set(object, name, value);
+    }
+    /// Sets a declared literal (a default); an implementation may write it without allocating.
+    fn object_set_lit(object: &mut Self::ObjectOut, key: &'static str, lit: Lit) {
+        let value = match lit {
+            Lit::Str(s) => Self::out_str(s),
+            Lit::Int(i) => Self::out_i32(i),
+            Lit::Bool(b) => Self::out_bool(b),
+        };
+        Self::object_set_field(object, key, value);
+    }
     fn object_len(object: &Self::ObjectOut) -> usize;
     fn object_done(object: Self::ObjectOut) -> Self::Out;
     fn array_new() -> Self::ArrayOut;

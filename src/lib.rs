@@ -19,7 +19,9 @@ pub mod json_schema;
 pub mod messages;
 pub mod models;
 pub mod options;
+pub mod raw_input;
 pub mod rules;
+pub mod tape;
 pub mod typescript;
 
 #[cfg(target_arch = "wasm32")]

@@ -21,6 +21,31 @@ mod tests {
     use super::*;
     use crate::decl::{Check, ObjectDecl, Ty};
 
+    /// Declared names are written into JSON and pointers as they are: keep them plain.
+    #[test]
+    fn field_names_are_plain() {
+        fn walk(decl: &'static ObjectDecl, seen: &mut Vec<&'static str>) {
+            if seen.contains(&decl.name) {
+                return;
+            }
+            seen.push(decl.name);
+            for f in decl.fields {
+                assert!(f.name.bytes().all(|b| b.is_ascii_alphanumeric()), "{}.{}", decl.name, f.name);
+                let mut ty = &f.ty;
+                while let Ty::List(inner) | Ty::Map(inner) = ty {
+                    ty = inner;
+                }
+                if let Ty::Object(d) = ty {
+                    walk(d, seen);
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        for m in ALL {
+            walk(m.root, &mut seen);
+        }
+    }
+
     #[test]
     fn rules_fit_their_types() {
         fn fits(check: &Check, ty: &Ty, decl: &ObjectDecl) -> bool {

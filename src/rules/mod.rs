@@ -2,6 +2,7 @@
 
 pub mod date_time;
 pub mod ip;
+pub mod matchers;
 pub mod pattern;
 
 use crate::decl::{Check, Format};

@@ -60,7 +60,7 @@ test("text output a person can act on; exit 0 when all are valid", () => {
   assert.equal(
     r.out,
     "line 2: /number e164 must be an E.164 number such as +14155551234\n" +
-      "line 4: (record) json is not valid JSON: EOF while parsing a string at line 1 column 16\n",
+      "line 4: (record) json is not valid JSON: EOF while parsing a string at line 1 column 17\n",
   );
   const ok = run(["check", "--model", "createCustomerDto", "--quiet", "-"], '{"number":"+14155551234"}\n');
   assert.deepEqual([ok.code, ok.out, ok.err], [0, "", ""]);

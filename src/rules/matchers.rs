@@ -1,0 +1,148 @@
+//! Hand-written matchers, one per pattern of `pattern.rs`, each equal to its regular
+//! expression: `pattern::tests` runs both on hundreds of thousands of generated strings.
+//! A regex engine inside the .wasm costs tens of kilobytes and 1-4 µs per match; these cost
+//! tens of nanoseconds.
+
+fn all(s: &str, f: impl Fn(u8) -> bool) -> bool {
+    s.bytes().all(f)
+}
+
+/// `^[0-9a-fA-F]{24}$`
+pub fn object_id(s: &str) -> bool {
+    s.len() == 24 && all(s, |b| b.is_ascii_hexdigit())
+}
+
+/// `^\+[1-9][0-9]{1,14}$`
+pub fn e164(s: &str) -> bool {
+    let b = s.as_bytes();
+    (3..=16).contains(&b.len()) && b[0] == b'+' && (b'1'..=b'9').contains(&b[1]) && b[2..].iter().all(u8::is_ascii_digit)
+}
+
+/// `^\+?[a-zA-Z0-9]+$`
+pub fn alphanumeric_number(s: &str) -> bool {
+    let rest = s.strip_prefix('+').unwrap_or(s);
+    !rest.is_empty() && all(rest, |b| b.is_ascii_alphanumeric())
+}
+
+/// `^[0-9A-D*#]*$`
+pub fn dtmf(s: &str) -> bool {
+    all(s, |b| b.is_ascii_digit() || (b'A'..=b'D').contains(&b) || b == b'*' || b == b'#')
+}
+
+/// A label `[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?`: 1-63 characters, hyphens inside only.
+fn short_label(l: &[u8]) -> bool {
+    (1..=63).contains(&l.len())
+        && l[0].is_ascii_alphanumeric()
+        && l[l.len() - 1].is_ascii_alphanumeric()
+        && l.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+}
+
+/// WHATWG `^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@label(?:\.label)*$`
+pub fn email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && all(local, |b| b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b))
+        && domain.as_bytes().split(|b| *b == b'.').all(short_label)
+}
+
+/// Characters of a host name label: ASCII letters and digits, or (URLs only) U+00A1 and up.
+fn label_char(c: char, unicode: bool) -> bool {
+    c.is_ascii_alphanumeric() || (unicode && c >= '\u{A1}')
+}
+
+/// `L(?:\.L)*\.?` with `L = C(?:[C-]*C)?`: the whole of `host`.
+fn host_name(host: &str, unicode: bool) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    !host.is_empty()
+        && host.split('.').all(|l| {
+            let (Some(first), Some(last)) = (l.chars().next(), l.chars().last()) else { return false };
+            label_char(first, unicode) && label_char(last, unicode) && l.chars().all(|c| label_char(c, unicode) || c == '-')
+        })
+}
+
+/// Splits `host[:port]rest` where the host is a bracketed literal or a host name; `None`
+/// if the host or port is malformed. `rest` is what follows for the caller to check.
+fn authority(s: &str, unicode: bool) -> Option<&str> {
+    let rest = if let Some(inner) = s.strip_prefix('[') {
+        let end = inner.find(']')?;
+        let literal = &inner[..end];
+        if literal.is_empty() || !all(literal, |b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
+            return None;
+        }
+        &inner[end + 1..]
+    } else {
+        let end = s.find(|c: char| !(label_char(c, unicode) || c == '-' || c == '.')).unwrap_or(s.len());
+        if !host_name(&s[..end], unicode) {
+            return None;
+        }
+        &s[end..]
+    };
+    match rest.strip_prefix(':') {
+        Some(port) => {
+            let digits = port.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=5).contains(&digits).then(|| &port[digits..])
+        }
+        None => Some(rest),
+    }
+}
+
+/// The userinfo run (`class+` then `@`), if the string starts with one.
+fn strip_userinfo(s: &str, class: impl Fn(u8) -> bool) -> Option<&str> {
+    let run = s.bytes().take_while(|b| class(*b)).count();
+    (run > 0 && s.as_bytes().get(run) == Some(&b'@')).then(|| &s[run + 1..])
+}
+
+/// The scheme prefix, case-insensitively.
+fn strip_scheme<'a>(s: &'a str, scheme: &str) -> Option<&'a str> {
+    let head = s.get(..scheme.len())?;
+    head.eq_ignore_ascii_case(scheme).then(|| &s[scheme.len()..])
+}
+
+/// `HTTP_URL` in `pattern.rs`.
+pub fn http_url(s: &str) -> bool {
+    let Some(after) = strip_scheme(s, "https://").or_else(|| strip_scheme(s, "http://")) else { return false };
+    let userinfo = |b: u8| b.is_ascii_alphanumeric() || b"._~!$&'()*+,;=:%-".contains(&b);
+    let tail_ok = |rest: &str| match rest.chars().next() {
+        None => true,
+        Some('/' | '?' | '#') => rest[1..].chars().all(|c| !(c <= '\u{20}' || c == '\u{7F}')),
+        Some(_) => false,
+    };
+    let with_host = |rest: &str| authority(rest, true).is_some_and(tail_ok);
+    // The regex may take a userinfo or not; both readings are tried, as backtracking would.
+    strip_userinfo(after, userinfo).is_some_and(with_host) || with_host(after)
+}
+
+/// `SIP_URI` in `pattern.rs`.
+pub fn sip_uri(s: &str) -> bool {
+    let Some(after) = strip_scheme(s, "sips:").or_else(|| strip_scheme(s, "sip:")) else { return false };
+    let user = |b: u8| b.is_ascii_alphanumeric() || b"_.!~*'()&=+$,;?/%-".contains(&b);
+    let password = |b: u8| b.is_ascii_alphanumeric() || b"_.!~*'()&=+$,%-".contains(&b);
+    let param = |b: u8| b.is_ascii_alphanumeric() || b"_.!~*'()%[]/:&+$=-".contains(&b);
+    let header = |b: u8| b.is_ascii_alphanumeric() || b"_.!~*'()%[]/?:+$=&-".contains(&b);
+    let tail_ok = |mut rest: &str| {
+        while let Some(p) = rest.strip_prefix(';') {
+            let n = p.bytes().take_while(|b| param(*b)).count();
+            if n == 0 {
+                return false;
+            }
+            rest = &p[n..];
+        }
+        match rest.strip_prefix('?') {
+            Some(h) => all(h, header),
+            None => rest.is_empty(),
+        }
+    };
+    let with_host = |rest: &str| authority(rest, false).is_some_and(tail_ok);
+    let userinfo = || {
+        let run = after.bytes().take_while(|b| user(*b)).count();
+        if run == 0 {
+            return None;
+        }
+        let mut rest = &after[run..];
+        if let Some(pw) = rest.strip_prefix(':') {
+            rest = &pw[pw.bytes().take_while(|b| password(*b)).count()..];
+        }
+        rest.strip_prefix('@')
+    };
+    userinfo().is_some_and(with_host) || with_host(after)
+}
