@@ -347,6 +347,7 @@ console.log(
       if (round > 0) secs[name].push(s); // round 0 warms up
     }
   }
+  if (process.env.BENCH_DEBUG) for (const k of names) console.error(`bulk samples (s) ${k}: ${secs[k].map((x) => x.toFixed(3)).join(" ")}`);
   const oursKey = names[0].startsWith("ours: `validateNdjson`") ? names[0] : null;
   const rate = (k) => results[k].lines / median(secs[k]);
   const bulkRows = Object.keys(runs).map((k) => {
