@@ -6,7 +6,7 @@
 
 use crate::decl::Lit;
 use crate::input::{Input, Kind};
-use crate::tape::{unescape, Node, SyntaxError, Tag, Tape};
+use crate::tape::{unescape, Node, SyntaxError, Tag, Tape, PLAIN};
 use std::borrow::Cow;
 
 /// A value of a JSON text read onto a `Tape`.
@@ -55,19 +55,6 @@ impl<'t, 'a> Raw<'t, 'a> {
         }
     }
 }
-
-/// Bytes a JSON string can hold as they are (no control character, quote or backslash).
-static PLAIN: [bool; 256] = {
-    let mut t = [true; 256];
-    let mut i = 0;
-    while i < 0x20 {
-        t[i] = false;
-        i += 1;
-    }
-    t[b'"' as usize] = false;
-    t[b'\\' as usize] = false;
-    t
-};
 
 /// Appends `s` as a JSON string literal.
 fn push_json_str(out: &mut String, s: &str) {

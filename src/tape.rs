@@ -199,8 +199,8 @@ impl Tape {
     }
 }
 
-/// Bytes that may stand in a string as they are.
-static PLAIN: [bool; 256] = {
+/// Bytes that may stand in a JSON string as they are (no control character, quote or backslash).
+pub static PLAIN: [bool; 256] = {
     let mut t = [true; 256];
     let mut i = 0;
     while i < 0x20 {
