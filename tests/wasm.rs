@@ -235,3 +235,30 @@ fn patch_customer_paths_and_create_mode() {
     assert_eq!(errors(&sparse), pairs(&[("/tagIds", "max_items")]));
     still_works();
 }
+
+/// Values JSON would carry differently (or not at all) take the in-place reader, which
+/// reports them as they are; plain JSON data takes the JSON-text path. Both give these.
+#[wasm_bindgen_test]
+fn non_json_values_are_reported_as_they_are() {
+    let r = validate_customer(
+        js("{ name: 'a', credit: () => 1, logo: new String('x'), lowBalanceAlertAt: new Date(0), callDebug: NaN }"),
+        None,
+    );
+    assert_eq!(errors(&r), pairs(&[("/logo", "type"), ("/credit", "type"), ("/lowBalanceAlertAt", "type"), ("/callDebug", "type")]));
+    let first = Array::from(&get(&r, "errors")).get(1);
+    assert_eq!(json(&get(&first, "params")), r#"{"expected":"integer","actual":"function"}"#);
+    let holes = validate_patch_customer_js("{ tagIds: ['a', , 'b'] }");
+    assert_eq!(errors(&holes), pairs(&[("/tagIds/1", "type")]));
+    // 200 levels: past the JSON reader's bound of 128, passed through by the in-place reader.
+    let deep = js(
+        "(() => { let o = {}; for (let i = 0; i < 200; i++) o = { a: o }; return { number: '+14155551234', assistantOverrides: o }; })()",
+    );
+    assert!(valid(&validate_create_customer_dto(deep, None)));
+    // Same answers both ways for plain data, undefined properties left out.
+    let plain = validate_customer(js("{ name: 'a', logo: undefined, extra: { n: [1, null] } }"), Some(js("{ mode: 'patch' }")));
+    assert_eq!(json(&get(&plain, "value")), r#"{"name":"a","extra":{"n":[1,null]}}"#);
+}
+
+fn validate_patch_customer_js(source: &str) -> JsValue {
+    customer_validation::wasm::validate_patch_customer(js(source), None)
+}
