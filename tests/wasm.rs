@@ -236,8 +236,7 @@ fn patch_customer_paths_and_create_mode() {
     still_works();
 }
 
-/// Values JSON would carry differently (or not at all) take the in-place reader, which
-/// reports them as they are; plain JSON data takes the JSON-text path. Both give these.
+/// Values that JSON would carry differently (or not at all) are reported as they are.
 #[wasm_bindgen_test]
 fn non_json_values_are_reported_as_they_are() {
     let r = validate_customer(

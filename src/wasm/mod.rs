@@ -235,43 +235,8 @@ fn run_validate(model: &'static Model, input: JsValue, options: Option<JsValue>)
     if !errors.is_empty() {
         return result(None, &errors, &opts.messages);
     }
-    if let Some(fast) = validate_as_json(model, &input, &opts) {
-        return fast;
-    }
     let outcome = engine::validate(model, &JsIn::Value(input), &opts);
     result(outcome.value, &outcome.errors, &opts.messages)
-}
-
-thread_local! {
-    /// A `JSON.stringify` replacer that gives up (throws) on anything JSON would carry
-    /// differently from the object itself: functions, symbols, bigints, NaN and infinities,
-    /// `toJSON` results (Dates), boxed primitives, holes and `undefined` in arrays.
-    static FAITHFUL: js_sys::Function = js_sys::Function::new_with_args(
-        "k, v",
-        "const t = typeof v;
-         if (t === 'string' || t === 'boolean' || v === null) return v;
-         if (t === 'number') { if (v - v !== 0) throw 0; return v; }
-         if (t === 'object') {
-           if (this[k] !== v || v instanceof String || v instanceof Number || v instanceof Boolean) throw 0;
-           return v;
-         }
-         if (t === 'undefined' && !Array.isArray(this)) return v;
-         throw 0;",
-    );
-}
-
-/// The fast path: the input as JSON text (one `JSON.stringify`), read by the bulk reader,
-/// and the result back as JSON text (one `JSON.parse`); crossing the boundary per property
-/// cost 30-40 µs for a whole Customer. `None` when the input is not plain JSON data (the
-/// replacer gave up, a getter threw, a cycle, nesting past the reader's bound): the
-/// in-place reader, which reports such values precisely, takes over.
-fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> Option<JsValue> {
-    let text = FAITHFUL.with(|guard| js_sys::JSON::stringify_with_replacer(input, guard)).ok()?.as_string()?;
-    let mut tape = crate::tape::Tape::default();
-    let raw = crate::raw_input::Raw::parse(&mut tape, &text).ok()?;
-    let outcome = engine::validate(model, &raw, opts);
-    let json = crate::report::result_json(outcome.value.as_deref(), &outcome.errors, &opts.messages);
-    js_sys::JSON::parse(&json).ok()
 }
 
 impl JsIn {
