@@ -35,11 +35,14 @@ const CFG = QUICK
   ? { oneShape: 500, mixed: 2000, rounds: 3, warmup: 1, formCalls: 301, bulk: 10_000, bulkRounds: 2, spawns: 3 }
   : { oneShape: 2000, mixed: 10_000, rounds: 11, warmup: 2, formCalls: 2001, bulk: 100_000, bulkRounds: 5, spawns: 7 };
 const CHUNK_BYTES = 1 << 20;
+// BENCH_SECTIONS=bulk,load (say) runs only those sections; all four by default.
+const SECTIONS = new Set((process.env.BENCH_SECTIONS || "per-record,form,bulk,load").split(",").map((x) => x.trim()));
 const OPTS = Object.freeze({ mode: "create" });
 
 // A real gc() between measurements keeps one validator's garbage out of the next one's time.
-v8.setFlagsFromString("--expose-gc");
-const gc = vm.runInNewContext("gc");
+// (`node --expose-gc` provides it; otherwise the flag is set at run time.)
+if (typeof globalThis.gc !== "function") v8.setFlagsFromString("--expose-gc");
+const gc = typeof globalThis.gc === "function" ? globalThis.gc : vm.runInNewContext("gc");
 
 // ---------------------------------------------------------------- helpers
 
@@ -149,43 +152,45 @@ console.log(
 
 // ---------------------------------------------------------------- 1. per record
 
-const sets = [
-  ["customer", "one shape (a full valid record, repeated)", Array.from({ length: CFG.oneShape }, () => data.fullCustomer())],
-  ["customer", "mixed (6 shapes, ~10% invalid)", data.customers(CFG.mixed)],
-  ["createCustomerDto", "one shape (a full valid record, repeated)", Array.from({ length: CFG.oneShape }, () => data.fullDto())],
-  ["createCustomerDto", "mixed (6 shapes, ~10% invalid)", data.dtos(CFG.mixed)],
-];
-const rows = [];
-for (const [model, label, records] of sets) {
-  const r = perRecord(model, records);
-  const differ = disagreements(model, records);
-  rows.push([
-    `\`${model}\` ${label}`,
-    fmt(records.length),
-    `${fmt(r.ours.valid)}${differ ? ` (**${differ} verdicts differ**)` : ""}`,
-    fmt(r.ours.ns),
-    fmt(r.ajv.ns),
-    fmt(r.zod.ns),
-    Number.isFinite(r.zodCompiled.ns) ? fmt(r.zodCompiled.ns) : "n/a",
-    ratio(r.ajv.ns, r.ours.ns),
-    ratio(r.zod.ns, r.ours.ns),
-    ratio(r.zodCompiled.ns, r.ours.ns),
-  ]);
+if (SECTIONS.has("per-record")) {
+  const sets = [
+    ["customer", "one shape (a full valid record, repeated)", Array.from({ length: CFG.oneShape }, () => data.fullCustomer())],
+    ["customer", "mixed (6 shapes, ~10% invalid)", data.customers(CFG.mixed)],
+    ["createCustomerDto", "one shape (a full valid record, repeated)", Array.from({ length: CFG.oneShape }, () => data.fullDto())],
+    ["createCustomerDto", "mixed (6 shapes, ~10% invalid)", data.dtos(CFG.mixed)],
+  ];
+  const rows = [];
+  for (const [model, label, records] of sets) {
+    const r = perRecord(model, records);
+    const differ = disagreements(model, records);
+    rows.push([
+      `\`${model}\` ${label}`,
+      fmt(records.length),
+      `${fmt(r.ours.valid)}${differ ? ` (**${differ} verdicts differ**)` : ""}`,
+      fmt(r.ours.ns),
+      fmt(r.ajv.ns),
+      fmt(r.zod.ns),
+      Number.isFinite(r.zodCompiled.ns) ? fmt(r.zodCompiled.ns) : "n/a",
+      ratio(r.ajv.ns, r.ours.ns),
+      ratio(r.zod.ns, r.ours.ns),
+      ratio(r.zodCompiled.ns, r.ours.ns),
+    ]);
+  }
+  console.log(`## Per record (median ns/record of ${CFG.rounds} rounds; ratio = peer's time ÷ ours: above 1× ours is faster, below 1× slower)\n`);
+  console.log(
+    table(["set", "records", "valid", "ours", "ajv", "zod", "zod (z.compile)", "ours vs ajv", "ours vs zod", "ours vs zod (z.compile)"], rows),
+  );
+  console.log(
+    `\nours = \`validateCustomer(rec, {mode:"create"})\` / \`validateCreateCustomerDto(...)\`, building the result object ` +
+      `(valid, normalized value, errors with messages); ajv = \`jsonSchema(model, {mode:"create", profile:"strict"})\` compiled by ` +
+      `Ajv2020 {allErrors, useDefaults} + ajv-formats (fills defaults in place); zod = \`safeParse\` of bench/zod-schemas.mjs. ` +
+      `"valid" counts ours; all validators agree on every verdict unless the cell says otherwise.\n`,
+  );
 }
-console.log(`## Per record (median ns/record of ${CFG.rounds} rounds; ratio = peer's time ÷ ours: above 1× ours is faster, below 1× slower)\n`);
-console.log(
-  table(["set", "records", "valid", "ours", "ajv", "zod", "zod (z.compile)", "ours vs ajv", "ours vs zod", "ours vs zod (z.compile)"], rows),
-);
-console.log(
-  `\nours = \`validateCustomer(rec, {mode:"create"})\` / \`validateCreateCustomerDto(...)\`, building the result object ` +
-    `(valid, normalized value, errors with messages); ajv = \`jsonSchema(model, {mode:"create", profile:"strict"})\` compiled by ` +
-    `Ajv2020 {allErrors, useDefaults} + ajv-formats (fills defaults in place); zod = \`safeParse\` of bench/zod-schemas.mjs. ` +
-    `"valid" counts ours; all validators agree on every verdict unless the cell says otherwise.\n`,
-);
 
 // ---------------------------------------------------------------- 2. a whole form checked
 
-{
+if (SECTIONS.has("form")) {
   const full = data.fullCustomer();
   const single = (check) => {
     const copies = Array.from({ length: CFG.formCalls }, () => structuredClone(full));
@@ -212,7 +217,7 @@ console.log(
 
 // ---------------------------------------------------------------- 3. bulk NDJSON
 
-{
+if (SECTIONS.has("bulk")) {
   const buf = Buffer.from(data.customerNdjson(CFG.bulk));
   const chunks = [];
   for (let start = 0; start < buf.length; ) {
@@ -366,7 +371,7 @@ console.log(
 
 // ---------------------------------------------------------------- 4. load
 
-{
+if (SECTIONS.has("load")) {
   const gz = zlib.gzipSync(wasmBytes, { level: 9 }).length;
 
   /** Runs `node -e script` n times; each prints numbers (ms) separated by spaces; returns their medians. */
