@@ -20,6 +20,7 @@ pub mod messages;
 pub mod models;
 pub mod options;
 pub mod raw_input;
+pub mod report;
 pub mod rules;
 pub mod tape;
 pub mod typescript;

@@ -57,7 +57,7 @@ impl<'t, 'a> Raw<'t, 'a> {
 }
 
 /// Appends `s` as a JSON string literal.
-fn push_json_str(out: &mut String, s: &str) {
+pub(crate) fn push_json_str(out: &mut String, s: &str) {
     if s.bytes().all(|b| PLAIN[b as usize]) {
         out.push('"');
         out.push_str(s);

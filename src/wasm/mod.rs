@@ -235,8 +235,61 @@ fn run_validate(model: &'static Model, input: JsValue, options: Option<JsValue>)
     if !errors.is_empty() {
         return result(None, &errors, &opts.messages);
     }
+    if let Some(fast) = validate_as_json(model, &input, &opts) {
+        return fast;
+    }
     let outcome = engine::validate(model, &JsIn::Value(input), &opts);
     result(outcome.value, &outcome.errors, &opts.messages)
+}
+
+thread_local! {
+    /// `JSON.stringify(v)` when `v` is plain JSON data, else `undefined`: a walk first gives up
+    /// on anything JSON would carry differently from the object itself (functions, symbols,
+    /// bigints, NaN and infinities, holes and `undefined` in arrays, objects that are not
+    /// plain: Dates, boxed primitives, class instances, `toJSON` holders) and, by a node
+    /// budget, on cycles and huge inputs.
+    static PLAIN_JSON_TEXT: js_sys::Function = js_sys::Function::new_with_args(
+        "v",
+        "const stack = [v];
+         let budget = 100000;
+         while (stack.length > 0) {
+           if (--budget < 0) return undefined;
+           const x = stack.pop();
+           const t = typeof x;
+           if (t === 'string' || t === 'boolean' || x === null) continue;
+           if (t === 'number') { if (x - x !== 0) return undefined; continue; }
+           if (t !== 'object') return undefined;
+           if (Array.isArray(x)) {
+             for (let i = 0; i < x.length; i++) {
+               if (!(i in x) || x[i] === undefined) return undefined;
+               stack.push(x[i]);
+             }
+             continue;
+           }
+           const proto = Object.getPrototypeOf(x);
+           if (proto !== Object.prototype && proto !== null) return undefined;
+           for (const k in x) {
+             if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
+             const e = x[k];
+             if (e !== undefined) stack.push(e);
+           }
+         }
+         return JSON.stringify(v);",
+    );
+}
+
+/// The fast path: the input as JSON text (one `JSON.stringify`), read by the bulk reader,
+/// and the result back as JSON text (one `JSON.parse`); crossing the boundary per property
+/// cost 30-40 µs for a whole Customer. `None` when the input is not plain JSON data (the
+/// walk gave up, a getter threw, nesting past the reader's bound): the in-place reader,
+/// which reports such values precisely, takes over.
+fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> Option<JsValue> {
+    let text = PLAIN_JSON_TEXT.with(|f| f.call1(&JsValue::NULL, input)).ok()?.as_string()?;
+    let mut tape = crate::tape::Tape::default();
+    let raw = crate::raw_input::Raw::parse(&mut tape, &text).ok()?;
+    let outcome = engine::validate(model, &raw, opts);
+    let json = crate::report::result_json(outcome.value.as_deref(), &outcome.errors, &opts.messages);
+    js_sys::JSON::parse(&json).ok()
 }
 
 impl JsIn {
