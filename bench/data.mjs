@@ -6,17 +6,9 @@
 // same order), so the native benchmark validates the very same Customer records; keep the two in
 // step when changing either.
 
-/** mulberry32: a small 32-bit PRNG; every draw is an exact multiple of 2^-32. */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32: the tests' seeded PRNG (every draw an exact multiple of 2^-32), re-exported.
+import { mulberry32 } from "../tests/node/generate.mjs";
+export { mulberry32 };
 
 export class Rng {
   constructor(seed) {
