@@ -9,7 +9,7 @@ use crate::input::{Input, Kind};
 use crate::options::Options;
 use crate::raw_input::Raw;
 use crate::tape::{SyntaxError, Tape};
-use crate::Outcome;
+use crate::{json_error_at, Outcome};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -87,27 +87,13 @@ fn one<'a>(model: &'static Model, tape: &mut Tape, text: &'a [u8], options: &Opt
 
 /// The `json` error of a text that is not JSON.
 fn syntax_error(e: &SyntaxError) -> Error {
-    Error::new(
-        "",
-        crate::Code::Json,
-        Params::default()
-            .with("detail", Param::Str(e.to_string()))
-            .with("line", Param::Int(e.line as i64))
-            .with("column", Param::Int(e.column as i64)),
-    )
+    json_error_at(e.to_string(), e.line, e.column)
 }
 
 /// A `json` error for bytes that are not UTF-8, with the column of the first bad byte.
 fn utf8_error(text: &[u8], e: std::str::Utf8Error) -> Error {
     let column = String::from_utf8_lossy(&text[..e.valid_up_to()]).chars().count() + 1;
-    Error::new(
-        "",
-        crate::Code::Json,
-        Params::default()
-            .with("detail", Param::Str(format!("invalid UTF-8 at column {column}")))
-            .with("line", Param::Int(1))
-            .with("column", Param::Int(column as i64)),
-    )
+    json_error_at(format!("invalid UTF-8 at column {column}"), 1, column)
 }
 
 /// Validates newline-delimited JSON. `first_line` is the number of the chunk's first line,

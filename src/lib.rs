@@ -46,16 +46,20 @@ pub fn validate_str(model: &'static Model, text: &str, options: &Options) -> Out
     }
 }
 
-/// The `json` error of a parse failure, with the parser's line and column.
+/// The `json` error of a serde_json parse failure, with the parser's line and column.
 pub fn json_error(e: &serde_json::Error) -> Error {
+    json_error_at(e.to_string(), e.line(), e.column())
+}
+
+/// A `json` error: the parser's message and where in the text it stopped.
+pub fn json_error_at(detail: String, line: usize, column: usize) -> Error {
     use error::{Param, Params};
-    let reason = e.to_string();
     Error::new(
         "",
         Code::Json,
         Params::default()
-            .with("detail", Param::Str(reason))
-            .with("line", Param::Int(e.line() as i64))
-            .with("column", Param::Int(e.column() as i64)),
+            .with("detail", Param::Str(detail))
+            .with("line", Param::Int(line as i64))
+            .with("column", Param::Int(column as i64)),
     )
 }

@@ -37,10 +37,6 @@ class Node {
     const key = typeof this.key === "function" ? this.key() : this.key;
     return `${this.parent ? this.parent.pointer() : ""}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
   }
-  /** The field path validateField understands (list rows included). */
-  fieldPath() {
-    return this.pointer();
-  }
 }
 
 /** Builds the control of one field; `form` supplies validation and the current options. */
@@ -69,7 +65,7 @@ class ScalarNode extends Node {
     // The required marker sits beside the label, not in it: the accessible name stays the label; aria-required says it.
     const label = el("span", { class: "label" }, el("label", { for: id, text: field.label }), required ? el("span", { class: "req", "aria-hidden": "true", title: "required", text: " *" }) : null);
     const describedBy = [this.errorId, field.description ? hintId : undefined].filter(Boolean).join(" ");
-    const common = { id, name: field.name, "aria-describedby": describedBy, "aria-required": required ? "true" : undefined, "data-pointer": "" };
+    const common = { id, name: field.name, "aria-describedby": describedBy, "aria-required": required ? "true" : undefined };
 
     if (field.type === "enum") {
       this.input = el("select", common, el("option", { value: "", text: field.default !== undefined ? `(default: ${field.default})` : "—" }));
@@ -90,7 +86,6 @@ class ScalarNode extends Node {
       this.input = el("input", { ...common, type: field.formats.some((f) => f.name === "email") ? "email" : "text", autocomplete: "off", spellcheck: "false" });
       if (field.formats.some((f) => f.name === "email")) this.input.setAttribute("novalidate", "");
     }
-    this.input.dataset.pointer = "";
     this.node = el("div", { class: `field field-${field.type}` }, label);
     const row = el("div", { class: "control" }, this.input);
     if (field.formats.some((f) => f.name === "date_time")) {
@@ -254,7 +249,6 @@ class ObjectListNode extends Node {
       row.node.remove();
       this.touched = true;
       this.renumber();
-      this.form.rowsChanged();
     });
     row.remove = remove;
     row.node.append(remove);
@@ -262,7 +256,6 @@ class ObjectListNode extends Node {
     this.list.append(row.node);
     this.touched = true;
     this.renumber();
-    this.form.rowsChanged();
     row.children[0]?.focus?.();
     return row;
   }

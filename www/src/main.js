@@ -98,7 +98,7 @@ class ModelForm {
   checkField(node) {
     clearTimeout(this.timers.get(node));
     const context = node.parent.read();
-    node.showErrors(validateField(this.id, node.fieldPath(), node.read(), this.opts({ context })));
+    node.showErrors(validateField(this.id, node.pointer(), node.read(), this.opts({ context })));
   }
 
   /** After a field's check: offer the E.164 form of a phone number typed with separators. */
@@ -110,7 +110,7 @@ class ModelForm {
     const candidate = value.replace(/[\s\-.()]/g, "").replace(/^00/, "+");
     if (candidate === value) return;
     const context = node.parent.read();
-    if (validateField(this.id, node.fieldPath(), candidate, this.opts({ context })).length) return;
+    if (validateField(this.id, node.pointer(), candidate, this.opts({ context })).length) return;
     const use = el("button", { type: "button", class: "use", text: `Use ${candidate}` });
     use.addEventListener("click", () => {
       node.set(candidate);
@@ -119,8 +119,6 @@ class ModelForm {
     node.hint.append(document.createTextNode("Did you mean an E.164 number? "), use);
     node.hint.hidden = false;
   }
-
-  rowsChanged() {}
 
   leaves() {
     return this.fields.flatMap((f) => f.leaves());
