@@ -137,6 +137,8 @@ async function main() {
 
   const out = args.out ? createWriteStream(args.out) : null;
   out?.on("error", (e) => fail(`cannot write ${args.out}: ${e.message}`));
+  // Normalized records are kept only for --out, as bytes: decoding them into strings would cost more than validating.
+  const output = out ? "bytes" : "none";
   const progress = new Progress(size, process.stderr.isTTY && !args.quiet);
   const totals = { records: 0, valid: 0, invalid: 0, bytes: 0, codes: new Map() };
   const started = performance.now();
@@ -153,7 +155,7 @@ async function main() {
       else for (const e of failure.errors) text += `${where}: ${e.path || "(record)"} ${e.code} ${e.message}\n`;
     }
     await write(process.stdout, text);
-    if (out) await write(out, result.normalized);
+    if (out && result.bytes) await write(out, result.bytes);
   };
 
   // NDJSON streams chunk by chunk; a JSON array (first byte '[') is read whole.
@@ -165,7 +167,7 @@ async function main() {
       const first = chunk.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
       if (first === undefined) continue;
       if (first === 0x5b) arrayParts = [];
-      else validator = new cv.NdjsonValidator(args.model, options);
+      else validator = new cv.NdjsonValidator(args.model, { ...options, output });
     }
     if (arrayParts) {
       arrayParts.push(chunk);
@@ -179,7 +181,7 @@ async function main() {
     const last = validator.end();
     if (last) await report(last, "line");
   }
-  if (arrayParts) await report(cv.validateJsonArray(args.model, Buffer.concat(arrayParts), options), "index");
+  if (arrayParts) await report(cv.validateJsonArray(args.model, Buffer.concat(arrayParts), { ...options, output }), "index");
   progress.done();
 
   if (out) {

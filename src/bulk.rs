@@ -5,6 +5,7 @@
 use crate::decl::Model;
 use crate::engine;
 use crate::error::{Error, Param, Params};
+use crate::fast;
 use crate::input::{Input, Kind};
 use crate::options::Options;
 use crate::raw_input::Raw;
@@ -19,6 +20,8 @@ pub enum Output {
     /// Their normalized form, one JSON text per line, in `Batch::normalized`.
     #[default]
     Ndjson,
+    /// The same, handed to JavaScript as UTF-8 bytes instead of a string.
+    Bytes,
     /// Their normalized values, in `Batch::values`.
     Values,
     /// Nothing (verdicts only).
@@ -26,10 +29,15 @@ pub enum Output {
 }
 
 impl Output {
-    pub const NAMES: &'static [&'static str] = &["ndjson", "values", "none"];
+    pub const NAMES: &'static [&'static str] = &["ndjson", "bytes", "values", "none"];
+    /// Whether the normalized records are collected as NDJSON text.
+    pub fn is_text(self) -> bool {
+        matches!(self, Output::Ndjson | Output::Bytes)
+    }
     pub fn parse(s: &str) -> Option<Output> {
         match s {
             "ndjson" => Some(Output::Ndjson),
+            "bytes" => Some(Output::Bytes),
             "values" => Some(Output::Values),
             "none" => Some(Output::None),
             _ => None,
@@ -62,7 +70,7 @@ impl Batch {
             Some(text) if outcome.errors.is_empty() => {
                 self.valid += 1;
                 match output {
-                    Output::Ndjson => {
+                    Output::Ndjson | Output::Bytes => {
                         self.normalized.extend_from_slice(text.as_bytes());
                         self.normalized.push(b'\n');
                     }
@@ -76,12 +84,49 @@ impl Batch {
     }
 }
 
-/// Parses and validates one JSON text.
-fn one<'a>(model: &'static Model, tape: &mut Tape, text: &'a [u8], options: &Options) -> Outcome<Cow<'a, str>> {
-    let parsed = std::str::from_utf8(text).map_err(|e| utf8_error(text, e)).and_then(|t| Raw::parse(tape, t).map_err(|e| syntax_error(&e)));
-    match parsed {
-        Ok(raw) => engine::validate(model, &raw, options),
-        Err(error) => Outcome { value: None, errors: vec![error] },
+/// Reads records one after another, reusing its buffers.
+struct Reader<'o> {
+    model: &'static Model,
+    options: &'o Options,
+    output: Output,
+    tape: Tape,
+    scratch: fast::Scratch,
+    /// The normalized text of a record, when `output` does not collect it in the batch.
+    spare: Vec<u8>,
+}
+
+impl<'o> Reader<'o> {
+    fn new(model: &'static Model, options: &'o Options, output: Output) -> Reader<'o> {
+        Reader { model, options, output, tape: Tape::default(), scratch: fast::Scratch::default(), spare: Vec::new() }
+    }
+
+    /// Validates one JSON text into `batch`: by the one-pass reader when it can decide,
+    /// else by the engine over a tape.
+    fn record(&mut self, batch: &mut Batch, at: usize, text: &[u8]) {
+        let out = if self.output.is_text() { &mut batch.normalized } else { &mut self.spare };
+        let mark = out.len();
+        if let Some(end) = fast::record(self.model, text, self.options, out, &mut self.scratch) {
+            if text[end..].iter().all(u8::is_ascii_whitespace) {
+                out.push(b'\n');
+                batch.records += 1;
+                batch.valid += 1;
+                if self.output == Output::Values {
+                    // Written from well-formed JSON by the fast path: it parses.
+                    batch.values.push(serde_json::from_slice(&self.spare).unwrap_or(Value::Null));
+                }
+                self.spare.clear();
+                return;
+            }
+            out.truncate(mark);
+        }
+        let parsed = std::str::from_utf8(text)
+            .map_err(|e| utf8_error(text, e))
+            .and_then(|t| Raw::parse(&mut self.tape, t).map_err(|e| syntax_error(&e)));
+        let outcome = match parsed {
+            Ok(raw) => engine::validate(self.model, &raw, self.options),
+            Err(error) => Outcome { value: None, errors: vec![error] },
+        };
+        batch.record(at, outcome, self.output);
     }
 }
 
@@ -101,13 +146,22 @@ fn utf8_error(text: &[u8], e: std::str::Utf8Error) -> Error {
 /// is not JSON is a `json` error at that line; the other lines are still validated.
 pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, options: &Options, output: Output) -> Batch {
     let mut batch = Batch::default();
-    let mut tape = Tape::default();
-    for (i, raw) in input.split(|b| *b == b'\n').enumerate() {
-        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+    if output.is_text() {
+        // Normalized records are about as long as their input (defaults add a little).
+        batch.normalized.reserve(input.len() + input.len() / 4);
+    }
+    let mut reader = Reader::new(model, options, output);
+    let mut start = 0;
+    let mut line = first_line;
+    while start <= input.len() {
+        let end = memchr::memchr(b'\n', &input[start..]).map_or(input.len(), |p| start + p);
+        let raw = &input[start..end];
+        let text = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if !text.iter().all(u8::is_ascii_whitespace) {
+            reader.record(&mut batch, line, text);
         }
-        batch.record(first_line + i, one(model, &mut tape, line, options), output);
+        start = end + 1;
+        line += 1;
     }
     batch
 }

@@ -14,6 +14,7 @@ pub mod decl;
 pub mod describe;
 pub mod engine;
 pub mod error;
+pub mod fast;
 pub mod input;
 pub mod json_schema;
 pub mod messages;

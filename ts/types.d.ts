@@ -112,8 +112,8 @@ export type JsonSchema = Record<string, unknown>;
 export interface BulkOptions extends ValidateOptions {
   /** The line number of the chunk's first line (NDJSON streams validated chunk by chunk). Default 1. */
   firstLine?: number;
-  /** Keep the valid records as an NDJSON string (`ndjson`, default), as values (`values`), or not at all (`none`). */
-  output?: "ndjson" | "values" | "none";
+  /** Keep the valid records as an NDJSON string (`ndjson`, default), as NDJSON bytes (`bytes`), as values (`values`), or not at all (`none`). */
+  output?: "ndjson" | "bytes" | "values" | "none";
 }
 
 export interface BulkFailure {
@@ -133,6 +133,8 @@ export interface BulkResult {
   errors: BulkFailure[];
   /** The valid records, normalized, one JSON text per line (output `ndjson`). */
   normalized?: string;
+  /** The same NDJSON as UTF-8 bytes (output `bytes`): no decoding into a string, for writing to a file. */
+  bytes?: Uint8Array;
   /** The valid records, normalized (output `values`). */
   values?: Record<string, unknown>[];
 }

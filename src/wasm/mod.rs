@@ -178,25 +178,29 @@ fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &
         return out.into();
     };
     let batch = run(m, &bytes, first_line, &opts, output);
-    let out = Object::new();
-    let _ = Reflect::set(&out, &key("records"), &JsValue::from(batch.records as f64));
-    let _ = Reflect::set(&out, &key("valid"), &JsValue::from(batch.valid as f64));
-    let _ = Reflect::set(&out, &key("invalid"), &JsValue::from(batch.failures.len() as f64));
-    let failures: Array = batch
-        .failures
-        .iter()
-        .map(|f| {
-            let o = Object::new();
-            let _ = Reflect::set(&o, &key(at_name), &JsValue::from(f.at as f64));
-            let _ = Reflect::set(&o, &key("errors"), &errors_array(&f.errors, &opts.messages));
-            JsValue::from(o)
-        })
-        .collect();
-    let _ = Reflect::set(&out, &key("errors"), &failures);
+    drop(bytes);
+    // Counts and failures as one JSON text and one `JSON.parse`: building each error object
+    // property by property across the boundary cost about 20 µs per invalid record.
+    let mut json = String::with_capacity(64 + batch.failures.len() * 160);
+    json.push_str(&format!("{{\"records\":{},\"valid\":{},\"invalid\":{},\"errors\":[", batch.records, batch.valid, batch.failures.len()));
+    for (i, f) in batch.failures.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!("{{\"{at_name}\":{},\"errors\":", f.at));
+        crate::report::errors_json(&mut json, &f.errors, &opts.messages);
+        json.push('}');
+    }
+    json.push_str("]}");
+    let Ok(out) = js_sys::JSON::parse(&json) else { return JsValue::UNDEFINED };
     match output {
-        // Normalized records are ASCII-safe JSON written by serde_json: valid UTF-8.
+        // Written by the fast path and `Raw` from UTF-8 input: valid UTF-8.
         bulk::Output::Ndjson => {
             let _ = Reflect::set(&out, &key("normalized"), &JsValue::from_str(std::str::from_utf8(&batch.normalized).unwrap_or_default()));
+        }
+        // Bytes skip decoding into a JS string (about 1 µs per record in Node 20): for writing to a file.
+        bulk::Output::Bytes => {
+            let _ = Reflect::set(&out, &key("bytes"), &js_sys::Uint8Array::from(&batch.normalized[..]));
         }
         bulk::Output::Values => {
             let values = to_js(&batch.values).unwrap_or(JsValue::NULL);
@@ -204,7 +208,7 @@ fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &
         }
         bulk::Output::None => {}
     }
-    out.into()
+    out
 }
 
 /// The ids of the models.

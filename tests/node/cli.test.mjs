@@ -123,6 +123,19 @@ test("streaming layer: 7-byte chunks give the same answers as one call", () => {
   assert.deepEqual(failures, whole.errors.map((f) => [f.line, f.errors[0].code]));
 });
 
+test("output: the normalized NDJSON as a string or as the same UTF-8 bytes", () => {
+  const text = '{"name":"Zürich 😀","credit":5}\n{"name":1}\n{"status":"fraud","name":"b"}\n';
+  const asText = v.validateNdjson("customer", text, { profile: "api" });
+  const asBytes = v.validateNdjson("customer", Buffer.from(text), { profile: "api", output: "bytes" });
+  assert.ok(asBytes.bytes instanceof Uint8Array);
+  assert.equal(asBytes.normalized, undefined);
+  assert.equal(Buffer.from(asBytes.bytes).toString("utf8"), asText.normalized);
+  assert.ok(asText.normalized.startsWith('{"name":"Zürich 😀","status":"active","credit":5,'));
+  assert.deepEqual(asBytes.errors, asText.errors);
+  const none = v.validateNdjson("customer", text, { output: "none" });
+  assert.deepEqual([none.normalized, none.bytes, none.valid], [undefined, undefined, 2]);
+});
+
 test("validateNdjsonStream over a Node stream", async () => {
   const { Readable } = await import("node:stream");
   const chunks = ['{"name":"a"}\n{"na', 'me":2}\n', '{"name":"c"}'];
