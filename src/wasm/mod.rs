@@ -289,6 +289,15 @@ thread_local! {
 /// which reports such values precisely, takes over.
 fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> Option<JsValue> {
     let text = PLAIN_JSON_TEXT.with(|f| f.call1(&JsValue::NULL, input)).ok()?.as_string()?;
+    // A valid flat record is decided in one pass over the text, written straight into the result.
+    let mut json = Vec::with_capacity(text.len() + 64);
+    json.extend_from_slice(b"{\"valid\":true,\"value\":");
+    let decided = crate::fast::record(model, text.as_bytes(), opts, &mut json, &mut crate::fast::Scratch::default());
+    if decided.is_some() {
+        json.extend_from_slice(b",\"errors\":[]}");
+        // The fast path copies UTF-8 text and writes ASCII around it.
+        return js_sys::JSON::parse(std::str::from_utf8(&json).ok()?).ok();
+    }
     let mut tape = crate::tape::Tape::default();
     let raw = crate::raw_input::Raw::parse(&mut tape, &text).ok()?;
     let outcome = engine::validate(model, &raw, opts);
