@@ -26,7 +26,9 @@ pub struct ObjectDecl {
 
 impl ObjectDecl {
     pub fn field(&self, name: &str) -> Option<(usize, &'static Field)> {
-        self.fields.iter().enumerate().find(|(_, f)| f.name == name)
+        // The length and first byte rule most fields out without a string comparison.
+        let (len, first) = (name.len(), name.as_bytes().first());
+        self.fields.iter().enumerate().find(|(_, f)| f.name.len() == len && f.name.as_bytes().first() == first && f.name == name)
     }
 }
 

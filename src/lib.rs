@@ -15,6 +15,7 @@ pub mod describe;
 pub mod engine;
 pub mod error;
 pub mod fast;
+pub mod flat_input;
 pub mod input;
 pub mod json_schema;
 pub mod messages;

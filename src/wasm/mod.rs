@@ -1,6 +1,7 @@
 //! The JavaScript API: a thin facade over the engine. Inputs are read in place, every
 //! failure comes back as errors in the result, and nothing here panics or throws for bad data.
 
+mod flat;
 mod js_input;
 
 use crate::error::{Code, Error, Param, Params};
@@ -235,12 +236,18 @@ fn find_model(id: &JsValue) -> Result<&'static Model, Error> {
 }
 
 fn run_validate(model: &'static Model, input: JsValue, options: Option<JsValue>) -> JsValue {
+    // Cheapest first: a plain object of declared scalars (it reads plain options itself),
+    // then any plain JSON data as text, then the in-place reader, which reports values JSON
+    // cannot carry precisely.
+    if let Some(result) = flat::validate(model, &input, options.as_ref()) {
+        return result;
+    }
     let (opts, errors) = read_options(options.as_ref());
     if !errors.is_empty() {
         return result(None, &errors, &opts.messages);
     }
-    if let Some(fast) = validate_as_json(model, &input, &opts) {
-        return fast;
+    if let Some(result) = validate_as_json(model, &input, &opts) {
+        return result;
     }
     let outcome = engine::validate(model, &JsIn::Value(input), &opts);
     result(outcome.value, &outcome.errors, &opts.messages)
