@@ -16,14 +16,17 @@ use crate::tape::{unescape, PLAIN};
 /// Fields of one object beyond this many are left to the engine (a bit per field below).
 const MAX_FIELDS: usize = 64;
 
-/// What the first pass keeps of a declared field's value.
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    /// Byte span of the value in the text (quotes included for strings).
-    start: u32,
-    end: u32,
-    /// The value of an integer or boolean; the bits of an `f64` for a `Number`.
-    scalar: i64,
+/// A declared field's value as `decide` reads it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scalar<'a> {
+    Absent,
+    /// A string's contents; `true` when they still hold JSON escapes.
+    Str(&'a str, bool),
+    Int(i64),
+    Num(f64),
+    Bool(bool),
+    /// An object given for a field declared as any object (its contents are not read).
+    AnyObject,
 }
 
 /// Buffers reused from record to record.
@@ -69,7 +72,8 @@ impl Record<'_, '_> {
             return None;
         }
         i = skip_ws(b, i + 1);
-        let mut slots = [Slot::default(); MAX_FIELDS];
+        let mut spans = [(0u32, 0u32); MAX_FIELDS];
+        let mut values = [Scalar::Absent; MAX_FIELDS];
         let mut seen: u64 = 0;
         // Records usually list fields in declaration order: look after the last match first.
         let mut hint = 0;
@@ -93,8 +97,9 @@ impl Record<'_, '_> {
                         }
                         seen |= 1 << f;
                         hint = f + 1;
-                        let (end, scalar) = scalar(&fields[f].ty, b, i)?;
-                        slots[f] = Slot { start: i as u32, end: end as u32, scalar };
+                        let (end, value) = scalar(&fields[f].ty, b, i)?;
+                        spans[f] = (i as u32, end as u32);
+                        values[f] = value;
                         i = end;
                     }
                     None => {
@@ -119,33 +124,20 @@ impl Record<'_, '_> {
         }
 
         let text = self.text;
-        let strict = self.options.profile == Profile::Strict;
-        let flag = |name: &str| {
-            let f = fields.iter().position(|f| f.name == name)?;
-            (seen & (1 << f) != 0 && matches!(fields[f].ty, Ty::Boolean)).then(|| slots[f].scalar != 0)
-        };
         let out = &mut *self.out;
         out.push(b'{');
         let mut members = 0;
-        for (f, field) in fields.iter().enumerate() {
-            if seen & (1 << f) != 0 {
-                let slot = slots[f];
-                let raw = &text[slot.start as usize..slot.end as usize];
-                if !passes(&field.ty, field.rules, raw, slot.scalar, strict, &flag) {
-                    return None;
-                }
-                member(out, &mut members, field.name);
-                out.extend_from_slice(raw);
-            } else if self.mode == Mode::Create {
-                match field.default {
-                    Some(lit) => {
-                        member(out, &mut members, field.name);
-                        push_lit(out, lit);
-                    }
-                    None if field.required => return None,
-                    None => {}
-                }
+        let unknown = if self.options.unknown == Unknown::Allow { self.scratch.unknown.len() } else { 0 };
+        let decided = decide(decl, &values[..fields.len()], self.options, self.mode, unknown, |f, from_input| {
+            member(out, &mut members, fields[f].name);
+            match (from_input, fields[f].default) {
+                (true, _) => out.extend_from_slice(&text[spans[f].0 as usize..spans[f].1 as usize]),
+                (false, Some(lit)) => push_lit(out, lit),
+                (false, None) => {}
             }
+        });
+        if !decided {
+            return None;
         }
         if self.options.unknown == Unknown::Allow {
             for &(ks, ke, vs, ve) in &self.scratch.unknown {
@@ -158,10 +150,6 @@ impl Record<'_, '_> {
                 out.extend_from_slice(&text[vs as usize..ve as usize]);
             }
         }
-        if self.mode == Mode::Patch && members == 0 {
-            // `{}` in patch mode is an error (min_properties): the engine reports it.
-            return None;
-        }
         out.push(b'}');
         Some(i)
     }
@@ -173,46 +161,40 @@ fn find(fields: &[crate::decl::Field], key: &[u8], hint: usize) -> Option<usize>
     (hint..fields.len()).chain(0..hint.min(fields.len())).find(|&f| same(f))
 }
 
-/// Reads the value at `i` as the type expects it: its end and its scalar. `None` for anything
-/// the fast path leaves to the engine: a wrong type, a number that needs converting, an
-/// escaped string, a nested declared object or list.
-fn scalar(ty: &Ty, b: &[u8], i: usize) -> Option<(usize, i64)> {
+/// Reads the value at `i` as the type expects it: its end and its value. `None` for anything
+/// the fast path leaves to the engine: a wrong type, a fraction where an integer is due, a
+/// nested declared object or list.
+fn scalar<'a>(ty: &Ty, b: &'a [u8], i: usize) -> Option<(usize, Scalar<'a>)> {
     match ty {
-        Ty::String | Ty::Enum(_) => match plain_string(b, i) {
-            Some((end, ascii)) => {
-                // Keys and tokens are ASCII; only string contents need a UTF-8 check.
-                if !ascii {
-                    std::str::from_utf8(&b[i + 1..end - 1]).ok()?;
-                }
-                Some((end, 0))
-            }
-            // Escaped: checked and copied here, decoded for the rules (scalar 1 says so).
-            None => any_string(b, i).map(|end| (end, 1)),
-        },
-        Ty::Int32 | Ty::Flag => {
-            let (end, n) = match integer(b, i) {
-                Some(read) => read,
-                // `1.0` and `1e2` are integers too: the engine passes their text unchanged.
-                None => {
-                    let end = number(b, i)?;
-                    let n: f64 = std::str::from_utf8(&b[i..end]).ok()?.parse().ok()?;
-                    if n.fract() != 0.0 || !(i32::MIN as f64..=i32::MAX as f64).contains(&n) {
-                        return None;
+        Ty::String | Ty::Enum(_) => {
+            let (end, escaped) = match plain_string(b, i) {
+                Some((end, ascii)) => {
+                    // Keys and tokens are ASCII; only string contents need a UTF-8 check.
+                    if !ascii {
+                        std::str::from_utf8(&b[i + 1..end - 1]).ok()?;
                     }
-                    (end, n as i64)
+                    (end, false)
                 }
+                None => (any_string(b, i)?, true),
             };
-            let ok = match ty {
-                Ty::Flag => n == 0 || n == 1,
-                _ => (i32::MIN as i64..=i32::MAX as i64).contains(&n),
-            };
-            ok.then_some((end, n))
+            // Checked just above (or by `any_string`).
+            let inner = std::str::from_utf8(&b[i + 1..end - 1]).ok()?;
+            Some((end, Scalar::Str(inner, escaped)))
         }
+        Ty::Int32 | Ty::Flag => match integer(b, i) {
+            Some((end, n)) => Some((end, Scalar::Int(n))),
+            // `1.0` and `1e2` are integers too: the engine passes their text unchanged.
+            None => {
+                let end = number(b, i)?;
+                let n: f64 = std::str::from_utf8(&b[i..end]).ok()?.parse().ok()?;
+                Some((end, Scalar::Int(whole(n)?)))
+            }
+        },
         Ty::Boolean => {
             if b[i..].starts_with(b"true") {
-                Some((i + 4, 1))
+                Some((i + 4, Scalar::Bool(true)))
             } else if b[i..].starts_with(b"false") {
-                Some((i + 5, 0))
+                Some((i + 5, Scalar::Bool(false)))
             } else {
                 None
             }
@@ -221,41 +203,93 @@ fn scalar(ty: &Ty, b: &[u8], i: usize) -> Option<(usize, i64)> {
             let end = number(b, i)?;
             // The span is a JSON number, which is a Rust float literal.
             let n: f64 = std::str::from_utf8(&b[i..end]).ok()?.parse().ok()?;
-            n.is_finite().then(|| (end, n.to_bits() as i64))
+            Some((end, Scalar::Num(n)))
         }
-        Ty::AnyObject => (b.get(i) == Some(&b'{')).then(|| skip_value(b, i)).flatten().map(|end| (end, 0)),
+        Ty::AnyObject => (b.get(i) == Some(&b'{')).then(|| skip_value(b, i)).flatten().map(|end| (end, Scalar::AnyObject)),
         Ty::Object(_) | Ty::List(_) | Ty::Map(_) => None,
     }
 }
 
-/// Whether a value read by `scalar` passes its type's and its rules' checks.
-fn passes(ty: &Ty, rules: &[Rule], raw: &[u8], scalar: i64, strict: bool, flags: rules::Flags) -> bool {
-    let inner = || {
-        // `scalar` checked the contents are UTF-8.
-        let text = std::str::from_utf8(&raw[1..raw.len() - 1]).unwrap_or_default();
-        if scalar == 1 {
-            std::borrow::Cow::Owned(unescape(text))
-        } else {
-            std::borrow::Cow::Borrowed(text)
-        }
+/// A number that is a whole int32-sized value, as an integer.
+pub fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && (i32::MIN as f64..=i32::MAX as f64).contains(&n)).then_some(n as i64)
+}
+
+/// Decides a record of `decl` from its fields' values (by declaration index): when every
+/// present value has its field's type and passes its rules, and nothing required is missing,
+/// calls `member(field, from_input)` for each member of the normalized object in order (from
+/// the input, or the field's default) and returns true. `extra` counts members added after
+/// them (unknown properties kept). False: not decided here; the engine reports the errors.
+pub fn decide(
+    decl: &ObjectDecl,
+    values: &[Scalar],
+    options: &Options,
+    mode: Mode,
+    extra: usize,
+    mut member: impl FnMut(usize, bool),
+) -> bool {
+    let fields = decl.fields;
+    let strict = options.profile == Profile::Strict;
+    let flags = |name: &str| match decl.field(name) {
+        Some((f, _)) => match values[f] {
+            Scalar::Bool(b) => Some(b),
+            _ => None,
+        },
+        None => None,
     };
+    let mut members = extra;
+    for (f, field) in fields.iter().enumerate() {
+        match values[f] {
+            Scalar::Absent if mode == Mode::Create => match field.default {
+                Some(_) => {
+                    member(f, false);
+                    members += 1;
+                }
+                None if field.required => return false,
+                None => {}
+            },
+            Scalar::Absent => {}
+            value => {
+                if !passes(&field.ty, field.rules, value, strict, &flags) {
+                    return false;
+                }
+                member(f, true);
+                members += 1;
+            }
+        }
+    }
+    // `{}` in patch mode is an error (min_properties).
+    mode == Mode::Create || members > 0
+}
+
+/// Whether a value has its field's type and passes the field's rules.
+fn passes(ty: &Ty, rules: &[Rule], value: Scalar, strict: bool, flags: rules::Flags) -> bool {
     let decoded;
-    let subject = match ty {
-        Ty::String => {
-            decoded = inner();
+    let subject = match (ty, value) {
+        (Ty::String, Scalar::Str(s, escaped)) => {
+            decoded = contents(s, escaped);
             Subject::Str(&decoded)
         }
-        Ty::Enum(allowed) => return allowed.contains(&inner().as_ref()),
-        Ty::Int32 | Ty::Flag => Subject::Int(scalar),
-        Ty::Number => Subject::Num(f64::from_bits(scalar as u64)),
-        // The engine runs no rules on these (`scalar` checked their type).
-        Ty::Boolean | Ty::AnyObject => return true,
-        Ty::Object(_) | Ty::List(_) | Ty::Map(_) => return false,
+        (Ty::Enum(allowed), Scalar::Str(s, escaped)) => return allowed.contains(&contents(s, escaped).as_ref()),
+        (Ty::Int32, Scalar::Int(i)) if (i32::MIN as i64..=i32::MAX as i64).contains(&i) => Subject::Int(i),
+        (Ty::Flag, Scalar::Int(i)) if i == 0 || i == 1 => Subject::Int(i),
+        (Ty::Number, Scalar::Num(n)) if n.is_finite() => Subject::Num(n),
+        // The engine runs no rules on these.
+        (Ty::Boolean, Scalar::Bool(_)) | (Ty::AnyObject, Scalar::AnyObject) => return true,
+        _ => return false,
     };
     rules.iter().all(|rule| {
         let applies = (rule.profile == Profile::Api || strict) && !matches!(rule.check, Check::Each(_));
         !applies || rules::apply(&rule.check, subject, flags).is_ok()
     })
+}
+
+fn contents(s: &str, escaped: bool) -> std::borrow::Cow<'_, str> {
+    if escaped {
+        std::borrow::Cow::Owned(unescape(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 fn member(out: &mut Vec<u8>, members: &mut usize, name: &str) {

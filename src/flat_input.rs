@@ -8,7 +8,8 @@
 //! members the normalized object has, in order: each field's input value, or its default.
 //! The caller builds the object from that list and the values it already holds.
 
-use crate::decl::{Lit, ObjectDecl};
+use crate::decl::{Lit, ObjectDecl, Ty};
+use crate::fast::{whole, Scalar};
 use crate::input::{Input, Kind};
 use std::borrow::Cow;
 
@@ -22,6 +23,24 @@ pub enum Flat<'a> {
     Bool(bool),
     /// An object given for a field declared as any object: its contents are not read.
     AnyObject,
+}
+
+impl<'a> Flat<'a> {
+    /// The value as the fast decision reads it for a field of type `ty`; `None` for a null,
+    /// which is never valid for a declared field.
+    pub fn scalar(self, ty: &Ty) -> Option<Scalar<'a>> {
+        Some(match self {
+            Flat::Absent => Scalar::Absent,
+            Flat::Null => return None,
+            Flat::Str(s) => Scalar::Str(s, false),
+            Flat::Num(n) => match ty {
+                Ty::Int32 | Ty::Flag => whole(n).map_or(Scalar::Num(n), Scalar::Int),
+                _ => Scalar::Num(n),
+            },
+            Flat::Bool(b) => Scalar::Bool(b),
+            Flat::AnyObject => Scalar::AnyObject,
+        })
+    }
 }
 
 /// A member of the normalized object: the field of that name, from the input or its default.

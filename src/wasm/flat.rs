@@ -1,9 +1,10 @@
 //! The per-record path for the common case: a plain object whose properties are all declared
-//! fields holding scalars. A JS helper reads its properties once, joins the strings into one
-//! string and puts the rest in a `Float64Array`; one copy brings both into WebAssembly, the
-//! engine validates them (`flat_input`), and a second helper builds the normalized object
-//! from the member list the engine returns. `JSON.stringify` of the record and `JSON.parse`
-//! of the result cost 3-5 µs each for a full Customer here; this path costs a fraction.
+//! fields holding scalars. Compiled JS (`flat_plan.js`) reads its properties once by name,
+//! writes the numbers and the tags into a slots array and the joined strings, UTF-8 encoded,
+//! into a text buffer, both inside WebAssembly memory; the engine validates that
+//! (`flat_input`), and a second compiled function builds the normalized object from the
+//! member list the engine returns. `JSON.stringify` of the record and `JSON.parse` of the
+//! result cost 3-5 µs each for a full Customer here; this path costs a fraction.
 
 use crate::engine;
 use crate::flat_input::{Flat, FlatIn, Member};
@@ -11,16 +12,18 @@ use crate::messages::Templates;
 use crate::models;
 use crate::options::{Mode, Options, Unknown};
 use crate::report::result_json;
-use crate::Model;
-use crate::Profile;
-use js_sys::{Array, Float64Array, Function};
-use std::cell::RefCell;
+use crate::{Model, Profile};
+use js_sys::{Array, Function};
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 /// Three numbers per field: tag, then two values (string: UTF-16 offset and length in the
-/// joined string; number: the number).
+/// joined string; number: the number); then the three options.
 const SLOT: usize = 3;
 const MAX_FIELDS: usize = 64;
+const SLOTS: usize = SLOT * MAX_FIELDS + 3;
+/// Records whose strings need more UTF-8 bytes than this take the general path.
+const TEXT_BYTES: usize = 64 * 1024;
 
 const ABSENT: f64 = 0.0;
 const STRING: f64 = 1.0;
@@ -31,17 +34,41 @@ const NULL: f64 = 5.0;
 /// A non-array object, given only for fields declared as any object (kept as it is).
 const OBJECT: f64 = 6.0;
 
-/// What JS keeps per model: the slots array and the two functions `flat_plan.js` compiles.
+#[wasm_bindgen]
+extern "C" {
+    /// The compiled functions, called without wasm-bindgen's exception wrapper: they catch
+    /// everything themselves (a throwing getter gives -1 or `undefined`).
+    #[wasm_bindgen(js_name = Function)]
+    type Compiled;
+    #[wasm_bindgen(method, js_name = call)]
+    fn flatten(this: &Compiled, this_arg: &JsValue, input: &JsValue, options: &JsValue) -> f64;
+    #[wasm_bindgen(method, js_name = call)]
+    fn build(this: &Compiled, this_arg: &JsValue, input: &JsValue, members: usize) -> JsValue;
+}
+
+/// What JS keeps per model: the two functions `flat_plan.js` compiles.
 struct Plan {
-    slots: Float64Array,
-    flatten: Function,
-    build: Function,
+    flatten: Compiled,
+    build: Compiled,
+}
+
+/// Where the JS side writes a record, and reads the members back (it holds views on these,
+/// renewed when memory grows).
+struct Scratch {
+    slots: Box<[f64]>,
+    text: Box<[u8]>,
+    members: Box<[Cell<u8>]>,
 }
 
 thread_local! {
     static PLANS: RefCell<Vec<Option<Plan>>> = RefCell::new((0..models::ALL.len()).map(|_| None).collect());
-
-    static MAKE_PLAN: Function = Function::new_with_args("names, defaults, anyObject, optionNames", include_str!("flat_plan.js"));
+    static SCRATCH: Scratch = Scratch {
+        slots: vec![0.0; SLOTS].into_boxed_slice(),
+        text: vec![0; TEXT_BYTES].into_boxed_slice(),
+        members: (0..MAX_FIELDS).map(|_| Cell::new(0)).collect(),
+    };
+    static MAKE_PLAN: Function =
+        Function::new_with_args("names, defaults, anyObject, optionNames, memory, slotsAt, textAt, textBytes, membersAt", include_str!("flat_plan.js"));
 }
 
 fn make_plan(model: &'static Model) -> Option<Plan> {
@@ -62,10 +89,26 @@ fn make_plan(model: &'static Model) -> Option<Plan> {
         .iter()
         .map(|names| names.iter().map(|n| JsValue::from_str(n)).collect::<Array>())
         .collect();
-    let args = Array::of4(&names, &defaults, &any_object, &option_names);
+    // The buffers' addresses never change (boxed once per thread); JS writes there.
+    let at = |p: *const u8| JsValue::from(p as usize as f64);
+    let (slots_at, text_at, members_at) =
+        SCRATCH.with(|s| (at(s.slots.as_ptr().cast()), at(s.text.as_ptr()), at(s.members.as_ptr().cast())));
+    let args: Array = [
+        names.into(),
+        defaults.into(),
+        any_object.into(),
+        option_names.into(),
+        wasm_bindgen::memory(),
+        slots_at,
+        text_at,
+        JsValue::from(TEXT_BYTES as f64),
+        members_at,
+    ]
+    .into_iter()
+    .collect();
     let js = MAKE_PLAN.with(|f| f.apply(&JsValue::NULL, &args)).ok()?;
-    let get = |name: &str| js_sys::Reflect::get(&js, &JsValue::from_str(name)).ok();
-    Some(Plan { slots: get("slots")?.dyn_into().ok()?, flatten: get("flatten")?.dyn_into().ok()?, build: get("build")?.dyn_into().ok()? })
+    let get = |name: &str| js_sys::Reflect::get(&js, &JsValue::from_str(name)).ok().filter(|f| f.is_function()).map(JsCast::unchecked_into);
+    Some(Plan { flatten: get("flatten")?, build: get("build")? })
 }
 
 /// Validates `input` by the flat path; `None` when it does not apply (the caller then reads
@@ -78,45 +121,78 @@ pub fn validate(model: &'static Model, input: &JsValue, options: Option<&JsValue
     }
     let at = models::ALL.iter().position(|m| std::ptr::eq(*m, model))?;
     PLANS.with(|plans| {
-        let mut plans = plans.borrow_mut();
+        // Busy only when a getter of the input calls back in: that call takes the general path.
+        let mut plans = plans.try_borrow_mut().ok()?;
         if plans[at].is_none() {
             plans[at] = make_plan(model);
         }
         let plan = plans[at].as_ref()?;
         let none = JsValue::UNDEFINED;
-        let text = plan.flatten.call2(&JsValue::NULL, input, options.unwrap_or(&none)).ok()?.as_string()?;
-        let mut slots = [0.0; SLOT * MAX_FIELDS + 3];
-        let slots = &mut slots[..SLOT * fields.len() + 3];
-        plan.slots.copy_to(slots);
-        let (slots, chosen) = slots.split_at(SLOT * fields.len());
-        // Anything but a plain `{mode, profile, unknown}` was left to `read_options`.
-        let pick = |at: usize, names: &'static [&'static str]| names.get((chosen[at] as usize).checked_sub(1)?).copied();
-        let opts = Options {
-            mode: pick(0, Mode::NAMES).and_then(Mode::parse),
-            profile: pick(1, Profile::NAMES).and_then(Profile::parse).unwrap_or(Options::default().profile),
-            unknown: pick(2, Unknown::NAMES).and_then(Unknown::parse).unwrap_or_default(),
-            ..Options::default()
-        };
-        let values = read_values(slots, &text, fields)?;
-        let outcome = engine::validate(model, &FlatIn::Record(model.root, &values[..fields.len()]), &opts);
-        match outcome.value.flatten() {
-            Some(members) if outcome.errors.is_empty() => {
-                // Members come in declaration order: find each field from the previous one on.
-                let mut codes = String::with_capacity(members.len());
-                let mut at = 0;
-                for m in &members {
-                    let (name, base) = match m {
-                        Member::Input(name) => (*name, 32),
-                        Member::Default(name) => (*name, 96),
-                    };
-                    at += fields[at..].iter().position(|f| std::ptr::eq(f.name, name))?;
-                    codes.push(char::from(base + at as u8));
-                }
-                plan.build.call2(&JsValue::NULL, input, &JsValue::from_str(&codes)).ok()
-            }
-            _ => errors_result(&outcome.errors, &opts.messages),
+        let written = plan.flatten.flatten(&JsValue::NULL, input, options.unwrap_or(&none));
+        if !(0.0..=TEXT_BYTES as f64).contains(&written) {
+            return None;
         }
+        SCRATCH.with(|scratch| {
+            let slots = &scratch.slots[..SLOT * fields.len() + 3];
+            let text = std::str::from_utf8(&scratch.text[..written as usize]).ok()?;
+            let (slots, chosen) = slots.split_at(SLOT * fields.len());
+            // Anything but a plain `{mode, profile, unknown}` was left to `read_options`.
+            let pick = |at: usize, names: &'static [&'static str]| names.get((chosen[at] as usize).checked_sub(1)?).copied();
+            let opts = Options {
+                mode: pick(0, Mode::NAMES).and_then(Mode::parse),
+                profile: pick(1, Profile::NAMES).and_then(Profile::parse).unwrap_or(Options::default().profile),
+                unknown: pick(2, Unknown::NAMES).and_then(Unknown::parse).unwrap_or_default(),
+                ..Options::default()
+            };
+            validate_values(model, plan, input, slots, text, &opts, &scratch.members)
+        })
     })
+}
+
+fn validate_values(
+    model: &'static Model,
+    plan: &Plan,
+    input: &JsValue,
+    slots: &[f64],
+    text: &str,
+    opts: &Options,
+    out: &[Cell<u8>],
+) -> Option<JsValue> {
+    let fields = model.root.fields;
+    let values = read_values(slots, text, fields)?;
+    let values = &values[..fields.len()];
+    // One byte per member for `build`: the field index, + 64 for the field's default.
+    let count = Cell::new(0);
+    let member = |f: usize, from_input: bool| {
+        out[count.get()].set(f as u8 + if from_input { 0 } else { 64 });
+        count.set(count.get() + 1);
+    };
+    // A valid record is decided without the engine; errors are the engine's to report.
+    if let Ok(mode) = engine::resolve_mode(model, opts) {
+        let mut scalars = [crate::fast::Scalar::Absent; MAX_FIELDS];
+        let readable = fields.iter().zip(values).enumerate().all(|(f, (field, v))| v.scalar(&field.ty).map(|s| scalars[f] = s).is_some());
+        if readable && crate::fast::decide(model.root, &scalars[..fields.len()], opts, mode, 0, member) {
+            return Some(plan.build.build(&JsValue::NULL, input, count.get())).filter(|r| !r.is_undefined());
+        }
+    }
+    count.set(0);
+    let outcome = engine::validate(model, &FlatIn::Record(model.root, values), opts);
+    match outcome.value.flatten() {
+        Some(members) if outcome.errors.is_empty() => {
+            // Members come in declaration order: find each field from the previous one on.
+            let mut at = 0;
+            for m in &members {
+                let (name, from_input) = match m {
+                    Member::Input(name) => (*name, true),
+                    Member::Default(name) => (*name, false),
+                };
+                at += fields[at..].iter().position(|f| std::ptr::eq(f.name, name))?;
+                member(at, from_input);
+            }
+            Some(plan.build.build(&JsValue::NULL, input, count.get())).filter(|r| !r.is_undefined())
+        }
+        _ => errors_result(&outcome.errors, &opts.messages),
+    }
 }
 
 fn errors_result(errors: &[crate::Error], templates: &Templates) -> Option<JsValue> {
@@ -124,8 +200,9 @@ fn errors_result(errors: &[crate::Error], templates: &Templates) -> Option<JsVal
 }
 
 /// The fields' values from the slots and the joined string. The strings were appended in
-/// declaration order: walking them by UTF-16 offset maps each to its UTF-8 bytes. (Lone
-/// surrogates arrive as U+FFFD, one UTF-16 unit either way.)
+/// declaration order: walking them by UTF-16 offset maps each to its UTF-8 bytes (all-ASCII
+/// text, the usual case, maps one to one). Lone surrogates arrive as U+FFFD, one UTF-16
+/// unit either way.
 fn read_values<'t>(slots: &[f64], text: &'t str, fields: &[crate::decl::Field]) -> Option<[Flat<'t>; MAX_FIELDS]> {
     let mut values = [Flat::Absent; MAX_FIELDS];
     let mut strings: [(u32, u32, u8); MAX_FIELDS] = [(0, 0, 0); MAX_FIELDS];
@@ -147,6 +224,12 @@ fn read_values<'t>(slots: &[f64], text: &'t str, fields: &[crate::decl::Field]) 
         };
     }
     let strings = &strings[..count];
+    if text.is_ascii() {
+        for &(start, len, field) in strings {
+            values[field as usize] = Flat::Str(text.get(start as usize..(start + len) as usize)?);
+        }
+        return Some(values);
+    }
     let mut chars = text.char_indices();
     let mut units = 0u32;
     for &(start, len, field) in strings.iter() {
