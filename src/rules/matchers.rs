@@ -53,6 +53,15 @@ fn label_char(c: char, unicode: bool) -> bool {
 /// `L(?:\.L)*\.?` with `L = C(?:[C-]*C)?`: the whole of `host`.
 fn host_name(host: &str, unicode: bool) -> bool {
     let host = host.strip_suffix('.').unwrap_or(host);
+    if host.is_ascii() {
+        // The same test byte by byte (ASCII label characters are letters and digits either way).
+        let label = |l: &[u8]| {
+            l.first().is_some_and(u8::is_ascii_alphanumeric)
+                && l.last().is_some_and(u8::is_ascii_alphanumeric)
+                && l.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        };
+        return !host.is_empty() && host.as_bytes().split(|b| *b == b'.').all(label);
+    }
     !host.is_empty()
         && host.split('.').all(|l| {
             let (Some(first), Some(last)) = (l.chars().next(), l.chars().last()) else { return false };
@@ -71,7 +80,9 @@ fn authority(s: &str, unicode: bool) -> Option<&str> {
         }
         &inner[end + 1..]
     } else {
-        let end = s.find(|c: char| !(label_char(c, unicode) || c == '-' || c == '.')).unwrap_or(s.len());
+        // Bytes of 0x80 and up belong to characters past U+007F, label characters when `unicode`.
+        let end =
+            s.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || (unicode && b >= 0x80))).unwrap_or(s.len());
         if !host_name(&s[..end], unicode) {
             return None;
         }
@@ -104,7 +115,8 @@ pub fn http_url(s: &str) -> bool {
     let userinfo = |b: u8| b.is_ascii_alphanumeric() || b"._~!$&'()*+,;=:%-".contains(&b);
     let tail_ok = |rest: &str| match rest.chars().next() {
         None => true,
-        Some('/' | '?' | '#') => rest[1..].chars().all(|c| !(c <= '\u{20}' || c == '\u{7F}')),
+        // Bytes of multi-byte characters are all 0x80 and up: a byte test is exact.
+        Some('/' | '?' | '#') => rest[1..].bytes().all(|b| b > 0x20 && b != 0x7F),
         Some(_) => false,
     };
     let with_host = |rest: &str| authority(rest, true).is_some_and(tail_ok);
