@@ -105,8 +105,8 @@ impl<'o> Reader<'o> {
     fn record(&mut self, batch: &mut Batch, at: usize, text: &[u8]) {
         let out = if self.output.is_text() { &mut batch.normalized } else { &mut self.spare };
         let mark = out.len();
-        if let Some(end) = fast::record(self.model, text, self.options, out, &mut self.scratch) {
-            if text[end..].iter().all(u8::is_ascii_whitespace) {
+        match fast::record(self.model, text, self.options, out, &mut self.scratch) {
+            fast::Verdict::Valid(end) if text[end..].iter().all(u8::is_ascii_whitespace) => {
                 out.push(b'\n');
                 batch.records += 1;
                 batch.valid += 1;
@@ -117,7 +117,13 @@ impl<'o> Reader<'o> {
                 self.spare.clear();
                 return;
             }
-            out.truncate(mark);
+            fast::Verdict::Valid(_) => out.truncate(mark),
+            fast::Verdict::Invalid(end, errors) if text[end..].iter().all(u8::is_ascii_whitespace) => {
+                batch.record(at, Outcome { value: None, errors }, self.output);
+                return;
+            }
+            // Text after the record: the engine reports the syntax error.
+            fast::Verdict::Invalid(..) | fast::Verdict::Undecided => {}
         }
         let parsed = std::str::from_utf8(text)
             .map_err(|e| utf8_error(text, e))

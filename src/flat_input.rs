@@ -23,15 +23,17 @@ pub enum Flat<'a> {
     Bool(bool),
     /// An object given for a field declared as any object: its contents are not read.
     AnyObject,
+    /// An array where a scalar is declared (a type error; its items are not read).
+    Array,
 }
 
 impl<'a> Flat<'a> {
-    /// The value as the fast decision reads it for a field of type `ty`; `None` for a null,
-    /// which is never valid for a declared field.
+    /// The value as the fast decision reads it for a field of type `ty`; `None` for a null or
+    /// an array, never valid for a flat field.
     pub fn scalar(self, ty: &Ty) -> Option<Scalar<'a>> {
         Some(match self {
             Flat::Absent => Scalar::Absent,
-            Flat::Null => return None,
+            Flat::Null | Flat::Array => return None,
             Flat::Str(s) => Scalar::Str(s, false),
             Flat::Num(n) => match ty {
                 Ty::Int32 | Ty::Flag => whole(n).map_or(Scalar::Num(n), Scalar::Int),
@@ -73,6 +75,7 @@ impl<'a> Input for FlatIn<'a> {
             FlatIn::Value(Flat::Num(n)) => Kind::Number(*n),
             FlatIn::Value(Flat::Bool(b)) => Kind::Bool(*b),
             FlatIn::Value(Flat::AnyObject) => Kind::Object,
+            FlatIn::Value(Flat::Array) => Kind::Array,
         }
     }
 

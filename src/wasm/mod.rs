@@ -299,11 +299,17 @@ fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> O
     // A valid flat record is decided in one pass over the text, written straight into the result.
     let mut json = Vec::with_capacity(text.len() + 64);
     json.extend_from_slice(b"{\"valid\":true,\"value\":");
-    let decided = crate::fast::record(model, text.as_bytes(), opts, &mut json, &mut crate::fast::Scratch::default());
-    if decided.is_some() {
-        json.extend_from_slice(b",\"errors\":[]}");
-        // The fast path copies UTF-8 text and writes ASCII around it.
-        return js_sys::JSON::parse(std::str::from_utf8(&json).ok()?).ok();
+    let trailing_ok = |end: usize| text.as_bytes()[end..].iter().all(u8::is_ascii_whitespace);
+    match crate::fast::record(model, text.as_bytes(), opts, &mut json, &mut crate::fast::Scratch::default()) {
+        crate::fast::Verdict::Valid(end) if trailing_ok(end) => {
+            json.extend_from_slice(b",\"errors\":[]}");
+            // The fast path copies UTF-8 text and writes ASCII around it.
+            return js_sys::JSON::parse(std::str::from_utf8(&json).ok()?).ok();
+        }
+        crate::fast::Verdict::Invalid(end, errors) if trailing_ok(end) => {
+            return js_sys::JSON::parse(&crate::report::result_json(None, &errors, &opts.messages)).ok();
+        }
+        _ => {}
     }
     let mut tape = crate::tape::Tape::default();
     let raw = crate::raw_input::Raw::parse(&mut tape, &text).ok()?;

@@ -1,0 +1,103 @@
+//! The decision of the fast path: whether a record's field values (already read) make a
+//! valid record, and which members its normalized form has. It runs the same checks as the
+//! engine (`rules::apply`) but reports nothing: a record it cannot accept goes to the engine.
+
+use crate::decl::{Check, ObjectDecl, Profile, Rule, Ty};
+use crate::options::{Mode, Options};
+use crate::rules::{self, Subject};
+use crate::tape::unescape;
+
+/// A declared field's value as `decide` reads it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scalar<'a> {
+    Absent,
+    /// A string's contents; `true` when they still hold JSON escapes.
+    Str(&'a str, bool),
+    Int(i64),
+    Num(f64),
+    Bool(bool),
+    /// An object given for a field declared as any object (its contents are not read).
+    AnyObject,
+}
+
+/// A number that is a whole int32-sized value, as an integer.
+pub fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && (i32::MIN as f64..=i32::MAX as f64).contains(&n)).then_some(n as i64)
+}
+
+/// Decides a record of `decl` from its fields' values (by declaration index): when every
+/// present value has its field's type and passes its rules, and nothing required is missing,
+/// calls `member(field, from_input)` for each member of the normalized object in order (from
+/// the input, or the field's default) and returns true. `extra` counts members added after
+/// them (unknown properties kept). False: not decided here; the engine reports the errors.
+pub fn decide(
+    decl: &ObjectDecl,
+    values: &[Scalar],
+    options: &Options,
+    mode: Mode,
+    extra: usize,
+    mut member: impl FnMut(usize, bool),
+) -> bool {
+    let fields = decl.fields;
+    let strict = options.profile == Profile::Strict;
+    let flags = |name: &str| match decl.field(name) {
+        Some((f, _)) => match values[f] {
+            Scalar::Bool(b) => Some(b),
+            _ => None,
+        },
+        None => None,
+    };
+    let mut members = extra;
+    for (f, field) in fields.iter().enumerate() {
+        match values[f] {
+            Scalar::Absent if mode == Mode::Create => match field.default {
+                Some(_) => {
+                    member(f, false);
+                    members += 1;
+                }
+                None if field.required => return false,
+                None => {}
+            },
+            Scalar::Absent => {}
+            value => {
+                if !passes(&field.ty, field.rules, value, strict, &flags) {
+                    return false;
+                }
+                member(f, true);
+                members += 1;
+            }
+        }
+    }
+    // `{}` in patch mode is an error (min_properties).
+    mode == Mode::Create || members > 0
+}
+
+/// Whether a value has its field's type and passes the field's rules.
+fn passes(ty: &Ty, rules: &[Rule], value: Scalar, strict: bool, flags: rules::Flags) -> bool {
+    let decoded;
+    let subject = match (ty, value) {
+        (Ty::String, Scalar::Str(s, escaped)) => {
+            decoded = contents(s, escaped);
+            Subject::Str(&decoded)
+        }
+        (Ty::Enum(allowed), Scalar::Str(s, escaped)) => return allowed.contains(&contents(s, escaped).as_ref()),
+        (Ty::Int32, Scalar::Int(i)) if (i32::MIN as i64..=i32::MAX as i64).contains(&i) => Subject::Int(i),
+        (Ty::Flag, Scalar::Int(i)) if i == 0 || i == 1 => Subject::Int(i),
+        (Ty::Number, Scalar::Num(n)) if n.is_finite() => Subject::Num(n),
+        // The engine runs no rules on these.
+        (Ty::Boolean, Scalar::Bool(_)) | (Ty::AnyObject, Scalar::AnyObject) => return true,
+        _ => return false,
+    };
+    rules.iter().all(|rule| {
+        let applies = (rule.profile == Profile::Api || strict) && !matches!(rule.check, Check::Each(_));
+        !applies || rules::apply(&rule.check, subject, flags).is_ok()
+    })
+}
+
+fn contents(s: &str, escaped: bool) -> std::borrow::Cow<'_, str> {
+    if escaped {
+        std::borrow::Cow::Owned(unescape(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}

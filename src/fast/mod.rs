@@ -1,0 +1,474 @@
+//! The common case in one pass: a record read straight from its JSON text, checked, and
+//! written out normalized, with no tape and no per-value allocation.
+//!
+//! Its first pass reads every member of the object, the declared fields' values into a flat
+//! table (`flat_input::Flat`); `decide` (the same declarations and checks as the engine)
+//! then accepts the record and writes its normalized text, or the engine runs over that same
+//! table to report the errors. Anything else (nested declared objects and lists, escaped
+//! strings in an invalid record, duplicate keys, `coerce`, rejected unknown properties) is
+//! left undecided, for the engine over a tape. `tests::agrees_with_the_engine` holds the
+//! answers to the engine's.
+
+mod decide;
+mod scan;
+
+pub use decide::{decide, whole, Scalar};
+
+use crate::decl::{Lit, Model, ObjectDecl, Ty};
+use crate::engine::{self, resolve_mode};
+use crate::error::Error;
+use crate::flat_input::{Flat, FlatIn};
+use crate::options::{Mode, Options, Unknown};
+use crate::tape::PLAIN;
+use scan::{any_value, plain_string, skip_value, skip_ws};
+
+/// Objects with more fields than this are left to the engine (the largest model has 27).
+const MAX_FIELDS: usize = 32;
+
+/// Buffers reused from record to record.
+#[derive(Default)]
+pub struct Scratch {
+    /// Unknown members kept by `Unknown::Allow`: key span (with quotes), value span.
+    unknown: Vec<(u32, u32, u32, u32)>,
+}
+
+/// What `record` found.
+#[derive(Debug)]
+pub enum Verdict {
+    /// A valid record: its normalized text was appended to the output. The index past the object.
+    Valid(usize),
+    /// An invalid record, with the engine's errors. The index past the object.
+    Invalid(usize, Vec<Error>),
+    /// Not decided here: the engine must read the text itself.
+    Undecided,
+}
+
+/// Validates the JSON object at the start of `text` (after optional whitespace). A valid
+/// record's normalized JSON text is appended to `out`; otherwise `out` is left as it was.
+pub fn record(model: &'static Model, text: &[u8], options: &Options, out: &mut Vec<u8>, scratch: &mut Scratch) -> Verdict {
+    if options.coerce {
+        return Verdict::Undecided;
+    }
+    let Ok(mode) = resolve_mode(model, options) else { return Verdict::Undecided };
+    // One UTF-8 check for the whole text: values are then sliced from it as `str`.
+    let Ok(line) = std::str::from_utf8(text) else { return Verdict::Undecided };
+    let mark = out.len();
+    let verdict = Record { text, line, options, mode, out, scratch }.object(model).unwrap_or(Verdict::Undecided);
+    if !matches!(verdict, Verdict::Valid(_)) {
+        out.truncate(mark);
+    }
+    verdict
+}
+
+struct Record<'a, 'o> {
+    text: &'a [u8],
+    line: &'a str,
+    options: &'o Options,
+    mode: Mode,
+    out: &'o mut Vec<u8>,
+    scratch: &'o mut Scratch,
+}
+
+impl Record<'_, '_> {
+    fn object(&mut self, model: &'static Model) -> Option<Verdict> {
+        let decl: &'static ObjectDecl = model.root;
+        let fields = decl.fields;
+        if fields.len() > MAX_FIELDS {
+            return None;
+        }
+        let b = self.text;
+        let mut i = skip_ws(b, 0);
+        if b.get(i) != Some(&b'{') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+        // Per field: where its member starts (the key's quote, or the value when whitespace
+        // separates them) and where its value starts and ends.
+        let mut spans = [(0u32, 0u32, 0u32); MAX_FIELDS];
+        let mut values = [Flat::Absent; MAX_FIELDS];
+        let mut seen: u64 = 0;
+        // Fields whose string value still holds escapes.
+        let mut escaped: u64 = 0;
+        // Records usually list fields in declaration order: look after the last match first.
+        let mut hint = 0;
+        self.scratch.unknown.clear();
+        if b.get(i) == Some(&b'}') {
+            i += 1;
+        } else {
+            loop {
+                let key_start = i;
+                // Usually the key is the field after the last one matched, read here at once.
+                let expected = fields.get(hint).map(|f| f.name.as_bytes());
+                let (key_end, known) = match expected {
+                    Some(name) if b.get(i + 1..i + 1 + name.len()) == Some(name) && b.get(i + 1 + name.len()) == Some(&b'"') => {
+                        (i + 2 + name.len(), Some(hint))
+                    }
+                    _ => (plain_string(b, i)?, None),
+                };
+                let key = &b[key_start + 1..key_end - 1];
+                i = skip_ws(b, key_end);
+                if b.get(i) != Some(&b':') {
+                    return None;
+                }
+                i = skip_ws(b, i + 1);
+                match known.or_else(|| find(fields, key, hint)) {
+                    Some(f) => {
+                        if seen & (1 << f) != 0 {
+                            return None;
+                        }
+                        seen |= 1 << f;
+                        hint = f + 1;
+                        let (end, value, is_escaped) = any_value(self.line, i)?;
+                        // Nested declared objects and lists are read by the engine.
+                        if matches!(fields[f].ty, Ty::Object(_) | Ty::List(_) | Ty::Map(_))
+                            && matches!(value, Flat::AnyObject | Flat::Array)
+                        {
+                            return None;
+                        }
+                        // `"name":value` as written can be copied whole.
+                        let compact = i == key_end + 1;
+                        spans[f] = (if compact { key_start } else { i } as u32, i as u32, end as u32);
+                        values[f] = value;
+                        escaped |= (is_escaped as u64) << f;
+                        i = end;
+                    }
+                    None => {
+                        if self.options.unknown == Unknown::Reject {
+                            return None;
+                        }
+                        let end = skip_value(b, i)?;
+                        self.scratch.unknown.push((key_start as u32, key_end as u32, i as u32, end as u32));
+                        i = end;
+                    }
+                }
+                i = skip_ws(b, i);
+                match b.get(i) {
+                    Some(b',') => i = skip_ws(b, i + 1),
+                    Some(b'}') => {
+                        i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        let values = &values[..fields.len()];
+
+        // The values as `decide` reads them; a null or an array is never valid for a field.
+        let mut scalars = [Scalar::Absent; MAX_FIELDS];
+        let readable = values.iter().zip(fields).enumerate().all(|(f, (value, field))| {
+            let scalar = match value {
+                Flat::Str(s) => Some(Scalar::Str(s, escaped & (1 << f) != 0)),
+                other => other.scalar(&field.ty),
+            };
+            scalar.map(|s| scalars[f] = s).is_some()
+        });
+        if readable && self.write(decl, &scalars[..fields.len()], &spans) {
+            return Some(Verdict::Valid(i));
+        }
+        // Invalid: the engine reports it from the same values, unless it needs what the table
+        // does not hold (decoded escapes; unknown members, which count for `{}` in patch mode).
+        if escaped != 0 || (self.options.unknown == Unknown::Allow && !self.scratch.unknown.is_empty()) {
+            return None;
+        }
+        let outcome = engine::validate(model, &FlatIn::Record(decl, values), self.options);
+        (!outcome.is_valid()).then_some(Verdict::Invalid(i, outcome.errors))
+    }
+
+    /// Writes the normalized record if `decide` accepts it.
+    fn write(&mut self, decl: &'static ObjectDecl, scalars: &[Scalar], spans: &[(u32, u32, u32)]) -> bool {
+        let fields = decl.fields;
+        let text = self.text;
+        let out = &mut *self.out;
+        out.reserve(text.len() + 256);
+        out.push(b'{');
+        let mut members = 0;
+        // Members written `"name":value` and separated by a bare comma in the input are
+        // copied as one run, commas included: a record in declaration order is a few copies.
+        let mut run = (0, 0);
+        let flush = |out: &mut Vec<u8>, run: &mut (usize, usize)| {
+            out.extend_from_slice(&text[run.0..run.1]);
+            *run = (0, 0);
+        };
+        let unknown = if self.options.unknown == Unknown::Allow { self.scratch.unknown.len() } else { 0 };
+        let decided = decide(decl, scalars, self.options, self.mode, unknown, |f, from_input| {
+            let (from, value, end) = (spans[f].0 as usize, spans[f].1 as usize, spans[f].2 as usize);
+            match (from_input, fields[f].default) {
+                (true, _) if from < value => {
+                    if run.1 > run.0 && from == run.1 + 1 && text[run.1] == b',' {
+                        run.1 = end;
+                    } else {
+                        flush(out, &mut run);
+                        if members > 0 {
+                            out.push(b',');
+                        }
+                        run = (from, end);
+                    }
+                    members += 1;
+                }
+                (true, _) => {
+                    flush(out, &mut run);
+                    member(out, &mut members, fields[f].name);
+                    out.extend_from_slice(&text[value..end]);
+                }
+                (false, Some(lit)) => {
+                    flush(out, &mut run);
+                    member(out, &mut members, fields[f].name);
+                    push_lit(out, lit);
+                }
+                (false, None) => {}
+            }
+        });
+        if !decided {
+            return false;
+        }
+        flush(out, &mut run);
+        if self.options.unknown == Unknown::Allow {
+            for &(ks, ke, vs, ve) in &self.scratch.unknown {
+                if members > 0 {
+                    out.push(b',');
+                }
+                members += 1;
+                out.extend_from_slice(&text[ks as usize..ke as usize]);
+                out.push(b':');
+                out.extend_from_slice(&text[vs as usize..ve as usize]);
+            }
+        }
+        out.push(b'}');
+        true
+    }
+}
+
+/// The declared field named `key`, looking from `hint` on first.
+fn find(fields: &[crate::decl::Field], key: &[u8], hint: usize) -> Option<usize> {
+    let same = |f: usize| fields[f].name.len() == key.len() && fields[f].name.as_bytes() == key;
+    (hint..fields.len()).chain(0..hint.min(fields.len())).find(|&f| same(f))
+}
+
+fn member(out: &mut Vec<u8>, members: &mut usize, name: &str) {
+    if *members > 0 {
+        out.push(b',');
+    }
+    *members += 1;
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\":");
+}
+
+fn push_lit(out: &mut Vec<u8>, lit: Lit) {
+    match lit {
+        Lit::Str(s) if s.bytes().all(|b| PLAIN[b as usize]) => {
+            out.push(b'"');
+            out.extend_from_slice(s.as_bytes());
+            out.push(b'"');
+        }
+        Lit::Str(s) => out.extend_from_slice(serde_json::to_string(s).unwrap_or_default().as_bytes()),
+        Lit::Int(n) => {
+            let mut digits = [0u8; 11];
+            let mut at = digits.len();
+            let mut m = n.unsigned_abs();
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (m % 10) as u8;
+                m /= 10;
+                if m == 0 {
+                    break;
+                }
+            }
+            if n < 0 {
+                out.push(b'-');
+            }
+            out.extend_from_slice(&digits[at..]);
+        }
+        Lit::Bool(v) => out.extend_from_slice(if v { b"true" } else { b"false" }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::{create_customer_dto, customer, patch_customer, ALL};
+    use crate::raw_input::Raw;
+    use crate::tape::Tape;
+    use crate::{engine, Options};
+
+    /// JSON texts fields are filled with: values of every type, at and across the bounds the
+    /// rules care about, with escapes, non-ASCII text and numbers written in unusual ways.
+    const POOL: &[&str] = &[
+        r#""Acme""#,
+        r#""Zürich 東京 😀""#,
+        r#""Esc\"aped \u00e9""#,
+        r#""""#,
+        r#""active""#,
+        r#""fraud""#,
+        r#""credit""#,
+        r#""paymentmethod""#,
+        r#""0a73b90b68b3f4a72f046794""#,
+        r#""0a73b90b68b3f4a72f04679""#,
+        r#""https://www.acme.co.uk/?ref=crm""#,
+        r#""ftp://acme.com""#,
+        r#""10.178.80.224""#,
+        r#""1.1.1.1""#,
+        r#""2001:db8:b7c::e:b""#,
+        r#""2021-06-02T16:43:38.5+05:30""#,
+        r#""2024-05-01 10:00:00""#,
+        r#""+14155550123""#,
+        r#""+014155550123""#,
+        r#""abc123""#,
+        r#""*#12A""#,
+        r#""a@b.co""#,
+        r#""sip:alice@example.com""#,
+        r#""2024-02-29""#,
+        r#""09:30""#,
+        r#""true""#,
+        r#""7""#,
+        "\"😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀\"",
+        "\"😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀\"",
+        "0",
+        "1",
+        "-1",
+        "2",
+        "12",
+        "2147483647",
+        "2147483648",
+        "-2147483648",
+        "-2147483649",
+        "1.0",
+        "1.5",
+        "-0",
+        "1e2",
+        "12345678901",
+        "3.5e400",
+        "true",
+        "false",
+        "null",
+        "[]",
+        r#"[1,"a"]"#,
+        "{}",
+        r#"{ "a" : { "b": [1, "\u00e9", null] } }"#,
+        r#"{"stringValue":"x"}"#,
+    ];
+
+    struct Gen(u64);
+    impl Gen {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+        fn chance(&mut self, percent: usize) -> bool {
+            self.below(100) < percent
+        }
+    }
+
+    /// A record of `decl` as JSON text: fields mostly from the values `validate_field` accepts
+    /// for them alone (so that many records are valid), sometimes anything from `POOL`;
+    /// unknown and duplicate keys, shuffled order and odd whitespace now and then.
+    fn record_text(g: &mut Gen, decl: &'static ObjectDecl, accepted: &[Vec<&'static str>]) -> String {
+        let mut members: Vec<String> = Vec::new();
+        for (f, field) in decl.fields.iter().enumerate() {
+            if !g.chance(60) {
+                continue;
+            }
+            let value =
+                if !accepted[f].is_empty() && g.chance(90) { accepted[f][g.below(accepted[f].len())] } else { POOL[g.below(POOL.len())] };
+            members.push(format!("\"{}\":{}", field.name, value));
+            if g.chance(2) {
+                members.push(format!("\"{}\":{}", field.name, POOL[g.below(POOL.len())]));
+            }
+        }
+        if g.chance(10) {
+            members.push(format!("\"extra{}\":{}", g.below(3), POOL[g.below(POOL.len())]));
+        }
+        if g.chance(10) {
+            let (a, b) = (g.below(members.len() + 1), g.below(members.len() + 1));
+            if a < members.len() && b < members.len() {
+                members.swap(a, b);
+            }
+        }
+        let sep = if g.chance(10) { " ,\n " } else { "," };
+        let text = format!("{{{}}}", members.join(sep));
+        if g.chance(3) {
+            format!(" {text} ")
+        } else {
+            text
+        }
+    }
+
+    /// Wherever the fast path answers, the engine gives the same answer (valid with the same
+    /// text, or the same errors); and it answers for most records, or it would be no fast path.
+    #[test]
+    fn agrees_with_the_engine() {
+        let mut g = Gen(0x5eed_fa57);
+        let mut tape = Tape::default();
+        let mut scratch = Scratch::default();
+        for model in ALL {
+            for options in [
+                Options::create(),
+                Options::patch(),
+                Options::api(),
+                Options { unknown: Unknown::Strip, ..Options::create() },
+                Options { unknown: Unknown::Reject, ..Options::patch() },
+                Options { coerce: true, ..Options::create() },
+            ] {
+                let patch_only = !model.supports_create && options.mode == Some(Mode::Create);
+                let accepted: Vec<Vec<&str>> = model
+                    .root
+                    .fields
+                    .iter()
+                    .map(|field| {
+                        POOL.iter()
+                            .copied()
+                            .filter(|text| {
+                                let v: Option<serde_json::Value> = serde_json::from_str(text).ok();
+                                v.is_some_and(|v| engine::validate_field(model, field.name, Some(&&v), None, &options).is_empty())
+                            })
+                            .collect()
+                    })
+                    .collect();
+                let (mut valid, mut decided, mut invalid, mut reported) = (0, 0, 0, 0);
+                for _ in 0..3000 {
+                    let text = record_text(&mut g, model.root, &accepted);
+                    let engine_says = engine::validate(model, &Raw::parse(&mut tape, &text).unwrap(), &options);
+                    let mut out = b"previous record\n".to_vec();
+                    let fast_says = record(model, text.as_bytes(), &options, &mut out, &mut scratch);
+                    valid += engine_says.is_valid() as usize;
+                    invalid += !engine_says.is_valid() as usize;
+                    match fast_says {
+                        Verdict::Valid(end) => {
+                            decided += 1;
+                            assert!(text.as_bytes()[end..].iter().all(u8::is_ascii_whitespace), "{text}");
+                            assert!(engine_says.is_valid(), "fast path accepted what the engine refuses: {text} {:?}", engine_says.errors);
+                            let normalized = std::str::from_utf8(&out[16..]).unwrap();
+                            assert_eq!(Some(normalized), engine_says.value.as_deref(), "{text}");
+                        }
+                        Verdict::Invalid(end, errors) => {
+                            reported += 1;
+                            assert!(text.as_bytes()[end..].iter().all(u8::is_ascii_whitespace), "{text}");
+                            assert_eq!(errors, engine_says.errors, "{text}");
+                            assert_eq!(out, b"previous record\n", "an invalid record writes nothing");
+                        }
+                        Verdict::Undecided => assert_eq!(out, b"previous record\n", "a record left to the engine leaves the output alone"),
+                    }
+                }
+                let (id, mode) = (model.id, options.mode);
+                if options.coerce || patch_only {
+                    assert_eq!(decided + reported, 0, "{id} {mode:?}: coercion and unsupported modes are the engine's");
+                } else if model.root.fields.iter().any(|f| matches!(f.ty, Ty::Object(_) | Ty::List(_) | Ty::Map(_))) {
+                    // Nested declared objects are the engine's: only flat records are decided.
+                    assert!(decided > 0 && reported > 0, "{id} {mode:?}: no flat record decided");
+                } else {
+                    // Duplicate keys, and invalid records with escapes or kept unknown members,
+                    // are left to the engine.
+                    assert!(
+                        valid > 300 && decided * 10 >= valid * 9 && invalid > 300 && reported * 2 >= invalid,
+                        "{id} {mode:?} {:?}: {decided} of {valid} valid and {reported} of {invalid} invalid records decided",
+                        options.unknown
+                    );
+                }
+            }
+        }
+        let _ = (customer::MODEL.id, create_customer_dto::MODEL.id, patch_customer::MODEL.id);
+    }
+}
