@@ -80,7 +80,10 @@ fn passes(ty: &Ty, rules: &[Rule], value: Scalar, strict: bool, flags: rules::Fl
             decoded = contents(s, escaped);
             Subject::Str(&decoded)
         }
-        (Ty::Enum(allowed), Scalar::Str(s, escaped)) => return allowed.contains(&contents(s, escaped).as_ref()),
+        (Ty::Enum(allowed), Scalar::Str(s, escaped)) => {
+            let s = contents(s, escaped);
+            return allowed.iter().any(|a| super::scan::same(a.as_bytes(), s.as_bytes()));
+        }
         (Ty::Int32, Scalar::Int(i)) if (i32::MIN as i64..=i32::MAX as i64).contains(&i) => Subject::Int(i),
         (Ty::Flag, Scalar::Int(i)) if i == 0 || i == 1 => Subject::Int(i),
         (Ty::Number, Scalar::Num(n)) if n.is_finite() => Subject::Num(n),

@@ -20,7 +20,7 @@ use crate::error::Error;
 use crate::flat_input::{Flat, FlatIn};
 use crate::options::{Mode, Options, Unknown};
 use crate::tape::PLAIN;
-use scan::{any_value, plain_string, skip_value, skip_ws};
+use scan::{any_value, plain_string, same, skip_value, skip_ws};
 
 /// Objects with more fields than this are left to the engine (the largest model has 27).
 const MAX_FIELDS: usize = 32;
@@ -100,7 +100,9 @@ impl Record<'_, '_> {
                 // Usually the key is the field after the last one matched, read here at once.
                 let expected = fields.get(hint).map(|f| f.name.as_bytes());
                 let (key_end, known) = match expected {
-                    Some(name) if b.get(i + 1..i + 1 + name.len()) == Some(name) && b.get(i + 1 + name.len()) == Some(&b'"') => {
+                    Some(name)
+                        if b.get(i + 1..i + 1 + name.len()).is_some_and(|k| same(k, name)) && b.get(i + 1 + name.len()) == Some(&b'"') =>
+                    {
                         (i + 2 + name.len(), Some(hint))
                     }
                     _ => (plain_string(b, i)?, None),
@@ -241,8 +243,7 @@ impl Record<'_, '_> {
 
 /// The declared field named `key`, looking from `hint` on first.
 fn find(fields: &[crate::decl::Field], key: &[u8], hint: usize) -> Option<usize> {
-    let same = |f: usize| fields[f].name.len() == key.len() && fields[f].name.as_bytes() == key;
-    (hint..fields.len()).chain(0..hint.min(fields.len())).find(|&f| same(f))
+    (hint..fields.len()).chain(0..hint.min(fields.len())).find(|&f| same(fields[f].name.as_bytes(), key))
 }
 
 fn member(out: &mut Vec<u8>, members: &mut usize, name: &str) {

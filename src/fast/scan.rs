@@ -38,6 +38,19 @@ pub(super) fn any_value(line: &str, i: usize) -> Option<(usize, Flat<'_>, bool)>
     }
 }
 
+/// Byte equality without a call to `memcmp` (a byte loop behind a call in WebAssembly): the
+/// keys and enum values compared here are short.
+pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    let words = (&mut a8)
+        .zip(&mut b8)
+        .all(|(x, y)| u64::from_le_bytes(x.try_into().unwrap_or([0; 8])) == u64::from_le_bytes(y.try_into().unwrap_or([0; 8])));
+    words && a8.remainder().iter().zip(b8.remainder()).all(|(x, y)| x == y)
+}
+
 pub(super) fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
         i += 1;

@@ -9,7 +9,17 @@ fn all(s: &str, f: impl Fn(u8) -> bool) -> bool {
 
 /// `^[0-9a-fA-F]{24}$`
 pub fn object_id(s: &str) -> bool {
-    s.len() == 24 && all(s, |b| b.is_ascii_hexdigit())
+    // A table lookup per byte: a tenth of the matching time of bulk imports was spent here.
+    static HEX: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_hexdigit();
+            b += 1;
+        }
+        t
+    };
+    s.len() == 24 && s.bytes().all(|b| HEX[b as usize])
 }
 
 /// `^\+[1-9][0-9]{1,14}$`
