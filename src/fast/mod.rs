@@ -30,6 +30,33 @@ const MAX_FIELDS: usize = 32;
 pub struct Scratch {
     /// Unknown members kept by `Unknown::Allow`: key span (with quotes), value span.
     unknown: Vec<(u32, u32, u32, u32)>,
+    /// The last object declaration's defaults as members, `"name":value` (empty when none),
+    /// written once instead of for every record.
+    /// (Keyed by the declaration's address.)
+    defaults: Option<(usize, Vec<Vec<u8>>)>,
+}
+
+impl Scratch {
+    fn defaults(&mut self, decl: &'static ObjectDecl) -> &[Vec<u8>] {
+        let key = decl as *const ObjectDecl as usize;
+        if !matches!(self.defaults, Some((d, _)) if d == key) {
+            let members = decl
+                .fields
+                .iter()
+                .map(|f| {
+                    let mut m = Vec::new();
+                    if let Some(lit) = f.default {
+                        let mut count = 0;
+                        member(&mut m, &mut count, f.name);
+                        push_lit(&mut m, lit);
+                    }
+                    m
+                })
+                .collect();
+            self.defaults = Some((key, members));
+        }
+        self.defaults.as_ref().map_or(&[], |(_, m)| m)
+    }
 }
 
 /// What `record` found.
@@ -193,6 +220,7 @@ impl Record<'_, '_> {
             *run = (0, 0);
         };
         let unknown = if self.options.unknown == Unknown::Allow { self.scratch.unknown.len() } else { 0 };
+        let defaults = if self.mode == Mode::Create { self.scratch.defaults(decl) } else { &[] };
         let decided = decide(decl, scalars, self.options, self.mode, unknown, |f, from_input| {
             let (from, value, end) = (spans[f].0 as usize, spans[f].1 as usize, spans[f].2 as usize);
             match (from_input, fields[f].default) {
@@ -213,10 +241,13 @@ impl Record<'_, '_> {
                     member(out, &mut members, fields[f].name);
                     out.extend_from_slice(&text[value..end]);
                 }
-                (false, Some(lit)) => {
+                (false, Some(_)) => {
                     flush(out, &mut run);
-                    member(out, &mut members, fields[f].name);
-                    push_lit(out, lit);
+                    if members > 0 {
+                        out.push(b',');
+                    }
+                    members += 1;
+                    out.extend_from_slice(&defaults[f]);
                 }
                 (false, None) => {}
             }
