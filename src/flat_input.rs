@@ -28,12 +28,12 @@ pub enum Flat<'a> {
 }
 
 impl<'a> Flat<'a> {
-    /// The value as the fast decision reads it for a field of type `ty`; `None` for a null or
-    /// an array, never valid for a flat field.
-    pub fn scalar(self, ty: &Ty) -> Option<Scalar<'a>> {
-        Some(match self {
+    /// The value as the fast decision reads it for a field of type `ty`.
+    pub fn scalar(self, ty: &Ty) -> Scalar<'a> {
+        match self {
             Flat::Absent => Scalar::Absent,
-            Flat::Null | Flat::Array => return None,
+            Flat::Null => Scalar::Null,
+            Flat::Array => Scalar::Array,
             Flat::Str(s) => Scalar::Str(s, false),
             Flat::Num(n) => match ty {
                 Ty::Int32 | Ty::Flag => whole(n).map_or(Scalar::Num(n), Scalar::Int),
@@ -41,7 +41,7 @@ impl<'a> Flat<'a> {
             },
             Flat::Bool(b) => Scalar::Bool(b),
             Flat::AnyObject => Scalar::AnyObject,
-        })
+        }
     }
 }
 

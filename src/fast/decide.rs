@@ -3,6 +3,7 @@
 //! engine (`rules::apply`) but reports nothing: a record it cannot accept goes to the engine.
 
 use crate::decl::{Check, ObjectDecl, Profile, Rule, Ty};
+use crate::flat_input::Flat;
 use crate::options::{Mode, Options};
 use crate::rules::{self, Subject};
 use crate::tape::unescape;
@@ -16,8 +17,28 @@ pub enum Scalar<'a> {
     Int(i64),
     Num(f64),
     Bool(bool),
-    /// An object given for a field declared as any object (its contents are not read).
+    /// An object (its contents are not read): valid only where any object is declared.
     AnyObject,
+    /// Never valid for a flat field: kept so that the engine can name them in its errors.
+    Null,
+    Array,
+}
+
+impl<'a> Scalar<'a> {
+    /// The value for the engine (`None` for a string with escapes, which it must decode).
+    pub fn flat(self) -> Option<Flat<'a>> {
+        Some(match self {
+            Scalar::Absent => Flat::Absent,
+            Scalar::Str(s, false) => Flat::Str(s),
+            Scalar::Str(_, true) => return None,
+            Scalar::Int(i) => Flat::Num(i as f64),
+            Scalar::Num(n) => Flat::Num(n),
+            Scalar::Bool(b) => Flat::Bool(b),
+            Scalar::AnyObject => Flat::AnyObject,
+            Scalar::Null => Flat::Null,
+            Scalar::Array => Flat::Array,
+        })
+    }
 }
 
 /// A number that is a whole int32-sized value, as an integer.

@@ -112,10 +112,10 @@ impl Record<'_, '_> {
         // Per field: where its member starts (the key's quote, or the value when whitespace
         // separates them) and where its value starts and ends.
         let mut spans = [(0u32, 0u32, 0u32); MAX_FIELDS];
-        let mut values = [Flat::Absent; MAX_FIELDS];
+        let mut scalars = [Scalar::Absent; MAX_FIELDS];
         let mut seen: u64 = 0;
-        // Fields whose string value still holds escapes.
-        let mut escaped: u64 = 0;
+        // Whether a string value still holds escapes.
+        let mut escaped = false;
         // Records usually list fields in declaration order: look after the last match first.
         let mut hint = 0;
         self.scratch.unknown.clear();
@@ -157,8 +157,11 @@ impl Record<'_, '_> {
                         // `"name":value` as written can be copied whole.
                         let compact = i == key_end + 1;
                         spans[f] = (if compact { key_start } else { i } as u32, i as u32, end as u32);
-                        values[f] = value;
-                        escaped |= (is_escaped as u64) << f;
+                        scalars[f] = match value {
+                            Flat::Str(s) => Scalar::Str(s, is_escaped),
+                            other => other.scalar(&fields[f].ty),
+                        };
+                        escaped |= is_escaped;
                         i = end;
                     }
                     None => {
@@ -181,25 +184,20 @@ impl Record<'_, '_> {
                 }
             }
         }
-        let values = &values[..fields.len()];
-
-        // The values as `decide` reads them; a null or an array is never valid for a field.
-        let mut scalars = [Scalar::Absent; MAX_FIELDS];
-        let readable = values.iter().zip(fields).enumerate().all(|(f, (value, field))| {
-            let scalar = match value {
-                Flat::Str(s) => Some(Scalar::Str(s, escaped & (1 << f) != 0)),
-                other => other.scalar(&field.ty),
-            };
-            scalar.map(|s| scalars[f] = s).is_some()
-        });
-        if readable && self.write(decl, &scalars[..fields.len()], &spans) {
+        let scalars = &scalars[..fields.len()];
+        if self.write(decl, scalars, &spans) {
             return Some(Verdict::Valid(i));
         }
         // Invalid: the engine reports it from the same values, unless it needs what the table
         // does not hold (decoded escapes; unknown members, which count for `{}` in patch mode).
-        if escaped != 0 || (self.options.unknown == Unknown::Allow && !self.scratch.unknown.is_empty()) {
+        if escaped || (self.options.unknown == Unknown::Allow && !self.scratch.unknown.is_empty()) {
             return None;
         }
+        let mut values = [Flat::Absent; MAX_FIELDS];
+        for (v, s) in values.iter_mut().zip(scalars) {
+            *v = s.flat()?;
+        }
+        let values = &values[..fields.len()];
         let outcome = engine::validate(model, &FlatIn::Record(decl, values), self.options);
         (!outcome.is_valid()).then_some(Verdict::Invalid(i, outcome.errors))
     }

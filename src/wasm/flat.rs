@@ -170,8 +170,10 @@ fn validate_values(
     // A valid record is decided without the engine; errors are the engine's to report.
     if let Ok(mode) = engine::resolve_mode(model, opts) {
         let mut scalars = [crate::fast::Scalar::Absent; MAX_FIELDS];
-        let readable = fields.iter().zip(values).enumerate().all(|(f, (field, v))| v.scalar(&field.ty).map(|s| scalars[f] = s).is_some());
-        if readable && crate::fast::decide(model.root, &scalars[..fields.len()], opts, mode, 0, member) {
+        for (f, (field, v)) in fields.iter().zip(values).enumerate() {
+            scalars[f] = v.scalar(&field.ty);
+        }
+        if crate::fast::decide(model.root, &scalars[..fields.len()], opts, mode, 0, member) {
             return Some(plan.build.build(&JsValue::NULL, input, count.get())).filter(|r| !r.is_undefined());
         }
     }
