@@ -29,6 +29,7 @@ pub enum Flat<'a> {
 
 impl<'a> Flat<'a> {
     /// The value as the fast decision reads it for a field of type `ty`.
+    #[inline]
     pub fn scalar(self, ty: &Ty) -> Scalar<'a> {
         match self {
             Flat::Absent => Scalar::Absent,

@@ -7,6 +7,30 @@ fn all(s: &str, f: impl Fn(u8) -> bool) -> bool {
     s.bytes().all(f)
 }
 
+/// A byte class: ASCII letters and digits plus `extra`, as a table (a `contains` over the
+/// extra characters for every byte made URL matching ten times slower).
+const fn class(extra: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+static EMAIL_LOCAL: [bool; 256] = class(b".!#$%&'*+/=?^_`{|}~-");
+static URL_USERINFO: [bool; 256] = class(b"._~!$&'()*+,;=:%-");
+static SIP_USER: [bool; 256] = class(b"_.!~*'()&=+$,;?/%-");
+static SIP_PASSWORD: [bool; 256] = class(b"_.!~*'()&=+$,%-");
+static SIP_PARAM: [bool; 256] = class(b"_.!~*'()%[]/:&+$=-");
+static SIP_HEADER: [bool; 256] = class(b"_.!~*'()%[]/?:+$=&-");
+
 /// `^[0-9a-fA-F]{24}$`
 pub fn object_id(s: &str) -> bool {
     // A table lookup per byte: a tenth of the matching time of bulk imports was spent here.
@@ -51,7 +75,7 @@ fn short_label(l: &[u8]) -> bool {
 pub fn email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else { return false };
     !local.is_empty()
-        && all(local, |b| b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b))
+        && all(local, |b| EMAIL_LOCAL[b as usize])
         && domain.as_bytes().split(|b| *b == b'.').all(short_label)
 }
 
@@ -122,7 +146,7 @@ fn strip_scheme<'a>(s: &'a str, scheme: &str) -> Option<&'a str> {
 /// `HTTP_URL` in `pattern.rs`.
 pub fn http_url(s: &str) -> bool {
     let Some(after) = strip_scheme(s, "https://").or_else(|| strip_scheme(s, "http://")) else { return false };
-    let userinfo = |b: u8| b.is_ascii_alphanumeric() || b"._~!$&'()*+,;=:%-".contains(&b);
+    let userinfo = |b: u8| URL_USERINFO[b as usize];
     let tail_ok = |rest: &str| match rest.chars().next() {
         None => true,
         // Bytes of multi-byte characters are all 0x80 and up: a byte test is exact.
@@ -137,10 +161,10 @@ pub fn http_url(s: &str) -> bool {
 /// `SIP_URI` in `pattern.rs`.
 pub fn sip_uri(s: &str) -> bool {
     let Some(after) = strip_scheme(s, "sips:").or_else(|| strip_scheme(s, "sip:")) else { return false };
-    let user = |b: u8| b.is_ascii_alphanumeric() || b"_.!~*'()&=+$,;?/%-".contains(&b);
-    let password = |b: u8| b.is_ascii_alphanumeric() || b"_.!~*'()&=+$,%-".contains(&b);
-    let param = |b: u8| b.is_ascii_alphanumeric() || b"_.!~*'()%[]/:&+$=-".contains(&b);
-    let header = |b: u8| b.is_ascii_alphanumeric() || b"_.!~*'()%[]/?:+$=&-".contains(&b);
+    let user = |b: u8| SIP_USER[b as usize];
+    let password = |b: u8| SIP_PASSWORD[b as usize];
+    let param = |b: u8| SIP_PARAM[b as usize];
+    let header = |b: u8| SIP_HEADER[b as usize];
     let tail_ok = |mut rest: &str| {
         while let Some(p) = rest.strip_prefix(';') {
             let n = p.bytes().take_while(|b| param(*b)).count();
