@@ -112,7 +112,6 @@ impl Code {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Param {
     Int(i64),
-    Num(f64),
     Str(String),
     Static(&'static str),
     StaticList(&'static [&'static str]),
@@ -124,7 +123,6 @@ impl Param {
     pub fn display(&self) -> String {
         match self {
             Param::Int(i) => i.to_string(),
-            Param::Num(n) => n.to_string(),
             Param::Str(s) => s.clone(),
             Param::Static(s) => (*s).to_string(),
             Param::StaticList(l) => l.join(", "),
@@ -137,7 +135,6 @@ impl Serialize for Param {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Param::Int(i) => s.serialize_i64(*i),
-            Param::Num(n) => s.serialize_f64(*n),
             Param::Str(v) => s.serialize_str(v),
             Param::Static(v) => s.serialize_str(v),
             Param::StaticList(l) => {

@@ -428,7 +428,6 @@ fn error_object(e: &Error, templates: &Templates) -> JsValue {
 fn param(p: &Param) -> JsValue {
     match p {
         Param::Int(i) => JsValue::from_f64(*i as f64),
-        Param::Num(n) => JsValue::from_f64(*n),
         Param::Str(s) => JsValue::from_str(s),
         Param::Static(s) => key(s),
         Param::StaticList(l) => l.iter().map(|s| key(s)).collect::<Array>().into(),
