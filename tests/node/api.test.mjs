@@ -200,6 +200,29 @@ test("plain objects of scalars take the flat path and get the same answers as th
       assert.deepStrictEqual(v.validateCustomer(input, options), expected, String(Object.keys(input)));
     }
   }
+  // No strings at all: only the slots carry the record, and the growth must not lose them.
+  const numbers = {};
+  Object.defineProperty(numbers, "credit", {
+    enumerable: true,
+    get: () => (v.validateNdjson("customer", '{"name":"x"}\n'.repeat(2_000_000), { output: "none" }), 5),
+  });
+  assert.deepEqual(v.validateCustomer(numbers, { mode: "patch" }), { valid: true, value: { credit: 5 }, errors: [] });
+  // A getter that calls back into the module, even one that makes WebAssembly memory grow
+  // (detaching the views the flat path writes through), still gets the right answers.
+  const reentrant = { name: "Acme" };
+  let inner;
+  Object.defineProperty(reentrant, "logo", {
+    enumerable: true,
+    get: () => {
+      inner = v.validateCustomer({ name: 5 });
+      v.validateNdjson("customer", '{"name":"x"}\n'.repeat(1_000_000), { output: "none" });
+      return "https://cdn.example/logo.png";
+    },
+  });
+  const outer = v.validateCustomer(reentrant);
+  assert.deepEqual([outer.valid, outer.value.logo, outer.value.status], [true, "https://cdn.example/logo.png", "active"]);
+  assert.deepEqual(pathsAndCodes(inner), [["/name", "type"]]);
+  assert.deepEqual(v.validateCustomer({ name: "Acme", credit: 7 }).value.credit, 7, "the module works afterwards");
   const dto = { number: "+14155550123", assistantOverrides: { firstMessage: "Hi" } };
   const result = v.validateCreateCustomerDto(dto);
   assert.equal(result.value.assistantOverrides, dto.assistantOverrides, "any-object fields are passed through as they are");
