@@ -100,6 +100,44 @@ impl<'o> Reader<'o> {
         Reader { model, options, output, tape: Tape::default(), scratch: fast::Scratch::default(), spare: Vec::new() }
     }
 
+    /// Validates the record at `at` in `chunk` by the one-pass reader, when it decides it and
+    /// nothing but spaces follow it on its line: the index of the next line's start.
+    fn fast_line(&mut self, batch: &mut Batch, line: usize, chunk: &str, at: usize) -> Option<usize> {
+        let out = if self.output.is_text() { &mut batch.normalized } else { &mut self.spare };
+        let mark = out.len();
+        let verdict = fast::record_str(self.model, chunk.get(at..)?, self.options, out, &mut self.scratch);
+        let line_end = |end: usize| {
+            let b = chunk.as_bytes();
+            let j = at + end + b[at + end..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
+            b.get(j).is_none_or(|b| *b == b'\n').then_some(j + 1)
+        };
+        match verdict {
+            fast::Verdict::Valid(end) => match line_end(end) {
+                Some(next) => {
+                    out.push(b'\n');
+                    batch.records += 1;
+                    batch.valid += 1;
+                    if self.output == Output::Values {
+                        // Written from well-formed JSON by the fast path: it parses.
+                        batch.values.push(serde_json::from_slice(&self.spare).unwrap_or(Value::Null));
+                    }
+                    self.spare.clear();
+                    Some(next)
+                }
+                None => {
+                    out.truncate(mark);
+                    None
+                }
+            },
+            fast::Verdict::Invalid(end, errors) => {
+                let next = line_end(end)?;
+                batch.record(line, Outcome { value: None, errors }, self.output);
+                Some(next)
+            }
+            fast::Verdict::Undecided => None,
+        }
+    }
+
     /// Validates one JSON text into `batch`: by the one-pass reader when it can decide,
     /// else by the engine over a tape.
     fn record(&mut self, batch: &mut Batch, at: usize, text: &[u8]) {
@@ -157,9 +195,27 @@ pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, o
         batch.normalized.reserve(input.len() + input.len() / 4);
     }
     let mut reader = Reader::new(model, options, output);
+    // A chunk that is UTF-8 throughout (the usual case) is checked once, and its records are
+    // read one after another: the fast path stops at a record's end, so the line end is
+    // found there instead of by a search over every line.
+    let whole = std::str::from_utf8(input).ok();
     let mut start = 0;
     let mut line = first_line;
     while start <= input.len() {
+        if let Some(chunk) = whole {
+            let i = start + input[start..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
+            if input.get(i).is_none_or(|b| *b == b'\n') {
+                // A blank line.
+                start = i + 1;
+                line += 1;
+                continue;
+            }
+            if let Some(next) = reader.fast_line(&mut batch, line, chunk, i) {
+                start = next;
+                line += 1;
+                continue;
+            }
+        }
         let end = memchr::memchr(b'\n', &input[start..]).map_or(input.len(), |p| start + p);
         let raw = &input[start..end];
         let text = raw.strip_suffix(b"\r").unwrap_or(raw);
@@ -208,6 +264,23 @@ mod tests {
         assert_eq!(at, vec![(13, "json"), (14, "type")]);
         assert_eq!(batch.failures[0].errors[0].params.get("column"), Some(&crate::error::Param::Int(1)));
         assert_eq!(String::from_utf8(batch.normalized).unwrap(), "{\"name\":\"a\"}\n{\"name\":\"b\",\"credit\":1}\n");
+    }
+
+    /// Records read straight from the chunk keep their line numbers whatever sits around them.
+    #[test]
+    fn line_numbers_across_record_boundaries() {
+        let text = "{\"name\":\"a\"}  \r\n{\"name\":\n\"b\"}\n{\"name\":\"c\"} x\n\t\n{\"name\":7}\n{\"name\":\"d\"}";
+        let batch = validate_ndjson(&MODEL, text.as_bytes(), 1, &Options::create(), Output::Ndjson);
+        let at: Vec<_> = batch.failures.iter().map(|f| (f.at, f.errors[0].code.as_str())).collect();
+        assert_eq!(at, vec![(2, "json"), (3, "json"), (4, "json"), (6, "type")]);
+        assert_eq!((batch.records, batch.valid), (6, 2));
+        // A chunk with bytes that are not UTF-8 is read line by line: the other lines still count.
+        let mut bytes = b"{\"name\":\"a\"}\n{\"name\":\"\xff\"}\n{\"name\":5}\n".to_vec();
+        bytes.extend_from_slice(b"{\"name\":\"z\"}");
+        let batch = validate_ndjson(&MODEL, &bytes, 10, &Options::create(), Output::None);
+        let at: Vec<_> = batch.failures.iter().map(|f| (f.at, f.errors[0].code.as_str())).collect();
+        assert_eq!(at, vec![(11, "json"), (12, "type")]);
+        assert_eq!((batch.records, batch.valid), (4, 2));
     }
 
     #[test]

@@ -72,13 +72,22 @@ pub enum Verdict {
 
 /// Validates the JSON object at the start of `text` (after optional whitespace). A valid
 /// record's normalized JSON text is appended to `out`; otherwise `out` is left as it was.
+/// The object must sit on one line: one with a line feed inside is left undecided.
 pub fn record(model: &'static Model, text: &[u8], options: &Options, out: &mut Vec<u8>, scratch: &mut Scratch) -> Verdict {
+    // One UTF-8 check for the whole text: values are then sliced from it as `str`.
+    match std::str::from_utf8(text) {
+        Ok(line) => record_str(model, line, options, out, scratch),
+        Err(_) => Verdict::Undecided,
+    }
+}
+
+/// `record` over text known to be UTF-8; it reads no further than the object's end.
+pub fn record_str(model: &'static Model, line: &str, options: &Options, out: &mut Vec<u8>, scratch: &mut Scratch) -> Verdict {
     if options.coerce {
         return Verdict::Undecided;
     }
     let Ok(mode) = resolve_mode(model, options) else { return Verdict::Undecided };
-    // One UTF-8 check for the whole text: values are then sliced from it as `str`.
-    let Ok(line) = std::str::from_utf8(text) else { return Verdict::Undecided };
+    let text = line.as_bytes();
     let mark = out.len();
     let verdict = Record { text, line, options, mode, out, scratch }.object(model).unwrap_or(Verdict::Undecided);
     if !matches!(verdict, Verdict::Valid(_)) {
@@ -417,7 +426,7 @@ mod tests {
                 members.swap(a, b);
             }
         }
-        let sep = if g.chance(10) { " ,\n " } else { "," };
+        let sep = if g.chance(10) { " ,\t " } else { "," };
         let text = format!("{{{}}}", members.join(sep));
         if g.chance(3) {
             format!(" {text} ")
@@ -500,5 +509,18 @@ mod tests {
             }
         }
         let _ = (customer::MODEL.id, create_customer_dto::MODEL.id, patch_customer::MODEL.id);
+    }
+
+    /// A record read here never spans lines: NDJSON chunks are read record after record.
+    #[test]
+    fn records_stay_on_their_line() {
+        let mut out = Vec::new();
+        let mut scratch = Scratch::default();
+        let options = Options::create();
+        let one_line = br#" {"name":"a", "credit": 1 }  "#;
+        assert!(matches!(record(&customer::MODEL, one_line, &options, &mut out, &mut scratch), Verdict::Valid(27)));
+        for text in [&b"{\"name\":\"a\",\n\"credit\":1}"[..], b"{\"name\":\"a\",\"x\":[1,\n2]}", b"\n{\"name\":\"a\"}"] {
+            assert!(matches!(record(&customer::MODEL, text, &options, &mut out, &mut scratch), Verdict::Undecided), "{text:?}");
+        }
     }
 }

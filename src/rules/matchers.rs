@@ -74,9 +74,7 @@ fn short_label(l: &[u8]) -> bool {
 /// WHATWG `^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@label(?:\.label)*$`
 pub fn email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else { return false };
-    !local.is_empty()
-        && all(local, |b| EMAIL_LOCAL[b as usize])
-        && domain.as_bytes().split(|b| *b == b'.').all(short_label)
+    !local.is_empty() && all(local, |b| EMAIL_LOCAL[b as usize]) && domain.as_bytes().split(|b| *b == b'.').all(short_label)
 }
 
 /// Characters of a host name label: ASCII letters and digits, or (URLs only) U+00A1 and up.
