@@ -109,7 +109,7 @@ impl<'o> Reader<'o> {
         let line_end = |end: usize| {
             let b = chunk.as_bytes();
             let j = at + end + b[at + end..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
-            b.get(j).is_none_or(|b| *b == b'\n').then_some(j + 1)
+            b.get(j).map_or(true, |b| *b == b'\n').then_some(j + 1)
         };
         match verdict {
             fast::Verdict::Valid(end) => match line_end(end) {
@@ -204,7 +204,7 @@ pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, o
     while start <= input.len() {
         if let Some(chunk) = whole {
             let i = start + input[start..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
-            if input.get(i).is_none_or(|b| *b == b'\n') {
+            if input.get(i).map_or(true, |b| *b == b'\n') {
                 // A blank line.
                 start = i + 1;
                 line += 1;
