@@ -156,21 +156,18 @@ impl Record<'_, '_> {
                         }
                         seen |= 1 << f;
                         hint = f + 1;
-                        let (end, value, is_escaped) = any_value(self.line, i)?;
+                        let (end, value) = any_value(self.line, i, &fields[f].ty)?;
                         // Nested declared objects and lists are read by the engine.
                         if matches!(fields[f].ty, Ty::Object(_) | Ty::List(_) | Ty::Map(_))
-                            && matches!(value, Flat::AnyObject | Flat::Array)
+                            && matches!(value, Scalar::AnyObject | Scalar::Array)
                         {
                             return None;
                         }
                         // `"name":value` as written can be copied whole.
                         let compact = i == key_end + 1;
                         spans[f] = (if compact { key_start } else { i } as u32, i as u32, end as u32);
-                        scalars[f] = match value {
-                            Flat::Str(s) => Scalar::Str(s, is_escaped),
-                            other => other.scalar(&fields[f].ty),
-                        };
-                        escaped |= is_escaped;
+                        scalars[f] = value;
+                        escaped |= matches!(value, Scalar::Str(_, true));
                         i = end;
                     }
                     None => {
