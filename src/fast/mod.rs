@@ -1,10 +1,10 @@
 //! The common case in one pass: a record read straight from its JSON text, checked, and
 //! written out normalized, with no tape and no per-value allocation.
 //!
-//! Its first pass reads every member of the object, the declared fields' values into a flat
-//! table (`flat_input::Flat`); `decide` (the same declarations and checks as the engine)
-//! then accepts the record and writes its normalized text, or the engine runs over that same
-//! table to report the errors. Anything else (nested declared objects and lists, escaped
+//! Its first pass reads every member of the object, the declared fields' values into a table
+//! of scalars; `decide` (the same declarations and checks as the engine) then accepts the
+//! record and writes its normalized text, or the engine runs over that same table (as
+//! `flat_input` values) to report the errors. Anything else (nested declared objects and lists, escaped
 //! strings in an invalid record, duplicate keys, `coerce`, rejected unknown properties) is
 //! left undecided, for the engine over a tape. `tests::agrees_with_the_engine` holds the
 //! answers to the engine's.

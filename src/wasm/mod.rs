@@ -289,11 +289,12 @@ thread_local! {
     );
 }
 
-/// The fast path: the input as JSON text (one `JSON.stringify`), read by the bulk reader,
-/// and the result back as JSON text (one `JSON.parse`); crossing the boundary per property
-/// cost 30-40 µs for a whole Customer. `None` when the input is not plain JSON data (the
-/// walk gave up, a getter threw, nesting past the reader's bound): the in-place reader,
-/// which reports such values precisely, takes over.
+/// The path for plain JSON data that is not flat (nested objects, undeclared keys, options
+/// the flat path does not read): the input as JSON text (one `JSON.stringify`), read as bulk
+/// records are, and the result back as JSON text (one `JSON.parse`); crossing the boundary
+/// per property cost 30-40 µs for a whole Customer. `None` when the input is not plain JSON
+/// data (the walk gave up, a getter threw, nesting past the reader's bound): the in-place
+/// reader, which reports such values precisely, takes over.
 fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> Option<JsValue> {
     let text = PLAIN_JSON_TEXT.with(|f| f.call1(&JsValue::NULL, input)).ok()?.as_string()?;
     // A valid flat record is decided in one pass over the text, written straight into the result.
