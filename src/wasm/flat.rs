@@ -61,14 +61,15 @@ struct Scratch {
 }
 
 thread_local! {
-    static PLANS: RefCell<Vec<Option<Plan>>> = RefCell::new((0..models::ALL.len()).map(|_| None).collect());
+    /// Per model: not made yet, or made (`None` if it could not be: no code generation).
+    static PLANS: RefCell<Vec<Option<Option<Plan>>>> = RefCell::new((0..models::ALL.len()).map(|_| None).collect());
     static SCRATCH: Scratch = Scratch {
         slots: vec![0.0; SLOTS].into_boxed_slice(),
         text: vec![0; TEXT_BYTES].into_boxed_slice(),
         members: (0..MAX_FIELDS).map(|_| Cell::new(0)).collect(),
     };
-    static MAKE_PLAN: Function =
-        Function::new_with_args("names, defaults, anyObject, optionNames, memory, slotsAt, textAt, textBytes, membersAt", include_str!("flat_plan.js"));
+    static MAKE_PLAN: Option<Function> =
+        super::compile_function("names, defaults, anyObject, optionNames, memory, slotsAt, textAt, textBytes, membersAt", include_str!("flat_plan.js"));
 }
 
 fn make_plan(model: &'static Model) -> Option<Plan> {
@@ -106,7 +107,7 @@ fn make_plan(model: &'static Model) -> Option<Plan> {
     ]
     .into_iter()
     .collect();
-    let js = MAKE_PLAN.with(|f| f.apply(&JsValue::NULL, &args)).ok()?;
+    let js = MAKE_PLAN.with(|f| f.as_ref().map(|f| f.apply(&JsValue::NULL, &args)))?.ok()?;
     let get = |name: &str| js_sys::Reflect::get(&js, &JsValue::from_str(name)).ok().filter(|f| f.is_function()).map(JsCast::unchecked_into);
     Some(Plan { flatten: get("flatten")?, build: get("build")? })
 }
@@ -123,10 +124,7 @@ pub fn validate(model: &'static Model, input: &JsValue, options: Option<&JsValue
     PLANS.with(|plans| {
         // Busy only when a getter of the input calls back in: that call takes the general path.
         let mut plans = plans.try_borrow_mut().ok()?;
-        if plans[at].is_none() {
-            plans[at] = make_plan(model);
-        }
-        let plan = plans[at].as_ref()?;
+        let plan = plans[at].get_or_insert_with(|| make_plan(model)).as_ref()?;
         let none = JsValue::UNDEFINED;
         let written = plan.flatten.flatten(&JsValue::NULL, input, options.unwrap_or(&none));
         if !(0.0..=TEXT_BYTES as f64).contains(&written) {

@@ -253,13 +253,21 @@ fn run_validate(model: &'static Model, input: JsValue, options: Option<JsValue>)
     result(outcome.value, &outcome.errors, &opts.messages)
 }
 
+/// `new Function(args, body)`; `None` where code generation from strings is forbidden (a
+/// Content-Security-Policy without 'unsafe-eval', Node's `--disallow-code-generation-from-strings`):
+/// the paths that need it are then skipped, and every call still works, by the in-place reader.
+pub(crate) fn compile_function(args: &str, body: &str) -> Option<js_sys::Function> {
+    let constructor: js_sys::Function = Reflect::get(&js_sys::global(), &key("Function")).ok()?.dyn_into().ok()?;
+    Reflect::construct(&constructor, &Array::of2(&JsValue::from_str(args), &JsValue::from_str(body))).ok()?.dyn_into().ok()
+}
+
 thread_local! {
     /// `JSON.stringify(v)` when `v` is plain JSON data, else `undefined`: a walk first gives up
     /// on anything JSON would carry differently from the object itself (functions, symbols,
     /// bigints, NaN and infinities, holes and `undefined` in arrays, objects that are not
     /// plain: Dates, boxed primitives, class instances, `toJSON` holders) and, by a node
     /// budget, on cycles and huge inputs.
-    static PLAIN_JSON_TEXT: js_sys::Function = js_sys::Function::new_with_args(
+    static PLAIN_JSON_TEXT: Option<js_sys::Function> = compile_function(
         "v",
         "const stack = [v];
          let budget = 100000;
@@ -296,7 +304,7 @@ thread_local! {
 /// data (the walk gave up, a getter threw, nesting past the reader's bound): the in-place
 /// reader, which reports such values precisely, takes over.
 fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> Option<JsValue> {
-    let text = PLAIN_JSON_TEXT.with(|f| f.call1(&JsValue::NULL, input)).ok()?.as_string()?;
+    let text = PLAIN_JSON_TEXT.with(|f| f.as_ref().map(|f| f.call1(&JsValue::NULL, input)))?.ok()?.as_string()?;
     // A valid flat record is decided in one pass over the text, written straight into the result.
     let mut json = Vec::with_capacity(text.len() + 64);
     json.extend_from_slice(b"{\"valid\":true,\"value\":");

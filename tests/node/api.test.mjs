@@ -231,3 +231,21 @@ test("plain objects of scalars take the flat path and get the same answers as th
   assert.deepEqual(v.validateCustomer({ name: "Acme" }, { mode: "nope" }).errors.map((e) => e.code), ["invalid_option"]);
   assert.deepEqual(v.validateCustomer({ name: "Acme", credit: "12" }, { coerce: true }).value.credit, 12);
 });
+
+test("where code generation from strings is forbidden (CSP without 'unsafe-eval'), every call still works", () => {
+  const script = `
+    const v = require(${JSON.stringify(join(root, "pkg"))});
+    const out = [
+      v.validateCustomer({ name: "Acme", credit: 5 }),
+      v.validateCustomer({ name: 5, holdMusic: 2 }, { mode: "patch" }),
+      v.validateCreateCustomerDto({ number: "+14155550123", assistantOverrides: { a: 1 } }),
+      v.validatePatchCustomer({ schedule: { rules: [{ byMonth: [13] }] } }),
+      v.validateNdjson("customer", '{"name":"a"}\\n{"name":1}\\n', { output: "none" }),
+    ];
+    process.stdout.write(JSON.stringify(out));`;
+  const forbidden = JSON.parse(execFileSync(process.execPath, ["--disallow-code-generation-from-strings", "-e", script], { encoding: "utf8" }));
+  const allowed = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+  assert.deepEqual(forbidden, allowed);
+  assert.equal(forbidden[0].value.status, "active");
+  assert.deepEqual(forbidden[1].errors.map((e) => e.path), ["/name", "/holdMusic"]);
+});
