@@ -25,6 +25,8 @@ pub mod raw_input;
 pub mod report;
 pub mod rules;
 pub mod tape;
+#[cfg(test)]
+mod test_gen;
 pub mod typescript;
 
 #[cfg(target_arch = "wasm32")]

@@ -326,6 +326,7 @@ mod tests {
     use crate::models::{create_customer_dto, customer, patch_customer, ALL};
     use crate::raw_input::Raw;
     use crate::tape::Tape;
+    use crate::test_gen::Gen;
     use crate::{engine, Options};
 
     /// JSON texts fields are filled with: values of every type, at and across the bounds the
@@ -384,19 +385,6 @@ mod tests {
         r#"{ "a" : { "b": [1, "\u00e9", null] } }"#,
         r#"{"stringValue":"x"}"#,
     ];
-
-    struct Gen(u64);
-    impl Gen {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-        fn chance(&mut self, percent: usize) -> bool {
-            self.below(100) < percent
-        }
-    }
 
     /// A record of `decl` as JSON text: fields mostly from the values `validate_field` accepts
     /// for them alone (so that many records are valid), sometimes anything from `POOL`;

@@ -235,19 +235,7 @@ pub(super) fn any_string(b: &[u8], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    struct Gen(u64);
-    impl Gen {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-        fn chance(&mut self, percent: usize) -> bool {
-            self.below(100) < percent
-        }
-    }
+    use crate::test_gen::Gen;
 
     /// The eight-bytes-at-a-time scan ends where a byte-by-byte one does.
     #[test]

@@ -67,24 +67,8 @@ pub static ALL: &[&Pattern] = &[&OBJECT_ID, &E164, &ALPHANUMERIC_NUMBER, &EMAIL,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_gen::Gen;
     use regex_lite::Regex;
-
-    /// A small deterministic generator (xorshift) of strings near each pattern's language.
-    struct Gen(u64);
-    impl Gen {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-            items[self.below(items.len())]
-        }
-    }
 
     /// Pieces the generated strings are made of: every special character of the patterns,
     /// scheme and separator fragments, non-ASCII letters and control characters.
