@@ -87,6 +87,15 @@ impl Writer {
     }
 }
 
+/// Appends a declared literal (a default) as JSON text.
+pub(crate) fn push_lit(out: &mut String, lit: Lit) {
+    match lit {
+        Lit::Str(s) => push_json_str(out, s),
+        Lit::Int(i) => push_int(out, i),
+        Lit::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+    }
+}
+
 /// An integer in decimal, without the formatting machinery.
 fn push_int(out: &mut String, i: i32) {
     let mut digits = [0u8; 11];
@@ -186,11 +195,7 @@ impl<'t, 'a> Input for Raw<'t, 'a> {
     }
     fn object_set_lit(object: &mut Writer, name: &'static str, lit: Lit) {
         object.field(name);
-        match lit {
-            Lit::Str(s) => push_json_str(&mut object.text, s),
-            Lit::Int(i) => push_int(&mut object.text, i),
-            Lit::Bool(b) => object.text.push_str(if b { "true" } else { "false" }),
-        }
+        push_lit(&mut object.text, lit);
     }
     fn object_len(object: &Writer) -> usize {
         object.count

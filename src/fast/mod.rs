@@ -14,12 +14,11 @@ mod scan;
 
 pub use decide::{decide, whole, Scalar};
 
-use crate::decl::{Lit, Model, ObjectDecl, Ty};
+use crate::decl::{Model, ObjectDecl, Ty};
 use crate::engine::{self, resolve_mode};
 use crate::error::Error;
 use crate::flat_input::{Flat, FlatIn};
 use crate::options::{Mode, Options, Unknown};
-use crate::tape::PLAIN;
 use scan::{any_value, plain_string, same, skip_value, skip_ws};
 
 /// Objects with more fields than this are left to the engine (the largest model has 27).
@@ -44,13 +43,12 @@ impl Scratch {
                 .fields
                 .iter()
                 .map(|f| {
-                    let mut m = Vec::new();
+                    let mut m = String::new();
                     if let Some(lit) = f.default {
-                        let mut count = 0;
-                        member(&mut m, &mut count, f.name);
-                        push_lit(&mut m, lit);
+                        m = format!("\"{}\":", f.name);
+                        crate::raw_input::push_lit(&mut m, lit);
                     }
-                    m
+                    m.into_bytes()
                 })
                 .collect();
             self.defaults = Some((key, members));
@@ -289,35 +287,6 @@ fn member(out: &mut Vec<u8>, members: &mut usize, name: &str) {
     out.push(b'"');
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"\":");
-}
-
-fn push_lit(out: &mut Vec<u8>, lit: Lit) {
-    match lit {
-        Lit::Str(s) if s.bytes().all(|b| PLAIN[b as usize]) => {
-            out.push(b'"');
-            out.extend_from_slice(s.as_bytes());
-            out.push(b'"');
-        }
-        Lit::Str(s) => out.extend_from_slice(serde_json::to_string(s).unwrap_or_default().as_bytes()),
-        Lit::Int(n) => {
-            let mut digits = [0u8; 11];
-            let mut at = digits.len();
-            let mut m = n.unsigned_abs();
-            loop {
-                at -= 1;
-                digits[at] = b'0' + (m % 10) as u8;
-                m /= 10;
-                if m == 0 {
-                    break;
-                }
-            }
-            if n < 0 {
-                out.push(b'-');
-            }
-            out.extend_from_slice(&digits[at..]);
-        }
-        Lit::Bool(v) => out.extend_from_slice(if v { b"true" } else { b"false" }),
-    }
 }
 
 #[cfg(test)]
