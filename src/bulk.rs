@@ -114,14 +114,7 @@ impl<'o> Reader<'o> {
         match verdict {
             fast::Verdict::Valid(end) => match line_end(end) {
                 Some(next) => {
-                    out.push(b'\n');
-                    batch.records += 1;
-                    batch.valid += 1;
-                    if self.output == Output::Values {
-                        // Written from well-formed JSON by the fast path: it parses.
-                        batch.values.push(serde_json::from_slice(&self.spare).unwrap_or(Value::Null));
-                    }
-                    self.spare.clear();
+                    self.accept(batch);
                     Some(next)
                 }
                 None => {
@@ -138,6 +131,19 @@ impl<'o> Reader<'o> {
         }
     }
 
+    /// Counts a valid record whose normalized text the fast path has just written, ending its line.
+    fn accept(&mut self, batch: &mut Batch) {
+        let out = if self.output.is_text() { &mut batch.normalized } else { &mut self.spare };
+        out.push(b'\n');
+        batch.records += 1;
+        batch.valid += 1;
+        if self.output == Output::Values {
+            // Written from well-formed JSON by the fast path: it parses.
+            batch.values.push(serde_json::from_slice(&self.spare).unwrap_or(Value::Null));
+        }
+        self.spare.clear();
+    }
+
     /// Validates one JSON text into `batch`: by the one-pass reader when it can decide,
     /// else by the engine over a tape.
     fn record(&mut self, batch: &mut Batch, at: usize, text: &[u8]) {
@@ -145,14 +151,7 @@ impl<'o> Reader<'o> {
         let mark = out.len();
         match fast::record(self.model, text, self.options, out, &mut self.scratch) {
             fast::Verdict::Valid(end) if text[end..].iter().all(u8::is_ascii_whitespace) => {
-                out.push(b'\n');
-                batch.records += 1;
-                batch.valid += 1;
-                if self.output == Output::Values {
-                    // Written from well-formed JSON by the fast path: it parses.
-                    batch.values.push(serde_json::from_slice(&self.spare).unwrap_or(Value::Null));
-                }
-                self.spare.clear();
+                self.accept(batch);
                 return;
             }
             fast::Verdict::Valid(_) => out.truncate(mark),
@@ -163,6 +162,11 @@ impl<'o> Reader<'o> {
             // Text after the record: the engine reports the syntax error.
             fast::Verdict::Invalid(..) | fast::Verdict::Undecided => {}
         }
+        self.engine(batch, at, text);
+    }
+
+    /// Validates one JSON text into `batch` by the engine over a tape.
+    fn engine(&mut self, batch: &mut Batch, at: usize, text: &[u8]) {
         let parsed = std::str::from_utf8(text)
             .map_err(|e| utf8_error(text, e))
             .and_then(|t| Raw::parse(&mut self.tape, t).map_err(|e| syntax_error(&e)));
@@ -219,7 +223,12 @@ pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, o
         let end = memchr::memchr(b'\n', &input[start..]).map_or(input.len(), |p| start + p);
         let raw = &input[start..end];
         let text = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if !text.iter().all(u8::is_ascii_whitespace) {
+        if text.iter().all(u8::is_ascii_whitespace) {
+            // A blank line (with whitespace the one-pass reader does not skip, such as form feeds).
+        } else if whole.is_some() {
+            // The one-pass reader already tried this line (and would decide it the same way).
+            reader.engine(&mut batch, line, text);
+        } else {
             reader.record(&mut batch, line, text);
         }
         start = end + 1;
