@@ -262,6 +262,8 @@ pub(crate) fn compile_function(args: &str, body: &str) -> Option<js_sys::Functio
 }
 
 thread_local! {
+    static FAST_SCRATCH: std::cell::RefCell<crate::fast::Scratch> = std::cell::RefCell::default();
+
     /// `JSON.stringify(v)` when `v` is plain JSON data, else `undefined`: a walk first gives up
     /// on anything JSON would carry differently from the object itself (functions, symbols,
     /// bigints, NaN and infinities, holes and `undefined` in arrays, objects that are not
@@ -309,7 +311,12 @@ fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> O
     let mut json = Vec::with_capacity(text.len() + 64);
     json.extend_from_slice(b"{\"valid\":true,\"value\":");
     let trailing_ok = |end: usize| text.as_bytes()[end..].iter().all(u8::is_ascii_whitespace);
-    match crate::fast::record(model, text.as_bytes(), opts, &mut json, &mut crate::fast::Scratch::default()) {
+    // Reused from call to call: it caches the models' default members.
+    let verdict = FAST_SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => crate::fast::record(model, text.as_bytes(), opts, &mut json, &mut scratch),
+        Err(_) => crate::fast::record(model, text.as_bytes(), opts, &mut json, &mut crate::fast::Scratch::default()),
+    });
+    match verdict {
         crate::fast::Verdict::Valid(end) if trailing_ok(end) => {
             json.extend_from_slice(b",\"errors\":[]}");
             // The fast path copies UTF-8 text and writes ASCII around it.
