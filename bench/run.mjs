@@ -230,143 +230,82 @@ if (SECTIONS.has("bulk")) {
     start = end;
   }
 
+  /**
+   * A line-by-line pipeline: decode, split, `JSON.parse` each line, `check` it (`{ value }`
+   * when valid, `{ errors }` otherwise), `JSON.stringify` the valid values, join them.
+   */
+  const perLine = (check) => {
+    const text = buf.toString("utf8");
+    let lines = 0, valid = 0, invalid = 0;
+    const errors = [];
+    const out = [];
+    const ls = text.split("\n");
+    for (let i = 0; i < ls.length; i++) {
+      const line = ls[i];
+      if (line.length === 0) continue;
+      lines++;
+      let rec;
+      try {
+        rec = JSON.parse(line);
+      } catch (e) {
+        invalid++;
+        errors.push({ line: i + 1, errors: [{ message: e.message }] });
+        continue;
+      }
+      const r = check(rec);
+      if (r.errors === undefined) {
+        valid++;
+        out.push(JSON.stringify(r.value));
+      } else {
+        invalid++;
+        errors.push({ line: i + 1, errors: r.errors });
+      }
+    }
+    const joined = out.join("\n");
+    // The same end product as output `bytes`: NDJSON bytes for a file. Timed apart, so
+    // that the string-out comparison can leave it out.
+    const t = now();
+    const bytes = Buffer.from(joined);
+    return { lines, valid, invalid, bytes: bytes.length, encodeSecs: Number(now() - t) / 1e9 };
+  };
+
+  /** `validateNdjson` chunk by chunk; `size` measures the kept outputs (`bytes` or `normalized`). */
+  const chunked = (output, size) => {
+    let lines = 0, valid = 0, invalid = 0;
+    const errors = [];
+    const parts = [];
+    for (const chunk of chunks) {
+      const r = v.validateNdjson("customer", chunk, { ...OPTS, output });
+      lines += r.records;
+      valid += r.valid;
+      invalid += r.invalid;
+      for (const e of r.errors) errors.push(e);
+      parts.push(output === "bytes" ? r.bytes : r.normalized);
+    }
+    return { lines, valid, invalid, bytes: size(parts) };
+  };
+
   const hasNdjson = typeof v.validateNdjson === "function";
   const runs = {
     "ours: `validateNdjson` on ~1 MB chunks, output `bytes`": hasNdjson
-      ? () => {
-          let lines = 0, valid = 0, invalid = 0;
-          const errors = [];
-          const normalized = [];
-          for (const chunk of chunks) {
-            const r = v.validateNdjson("customer", chunk, { ...OPTS, output: "bytes" });
-            lines += r.lines ?? r.records;
-            valid += r.valid;
-            invalid += r.invalid;
-            for (const e of r.errors) errors.push(e);
-            normalized.push(r.bytes);
-          }
-          // One Uint8Array per chunk, ready to be written as they come (as the CLI does).
-          return { lines, valid, invalid, bytes: normalized.reduce((n, b) => n + b.length, 0) };
-        }
+      ? // One Uint8Array per chunk, ready to be written as they come (as the CLI does).
+        () => chunked("bytes", (parts) => parts.reduce((n, b) => n + b.length, 0))
       : null,
     "ours: `validateNdjson` on ~1 MB chunks, output `ndjson` (a string)": hasNdjson
-      ? () => {
-          let lines = 0, valid = 0, invalid = 0;
-          const errors = [];
-          const normalized = [];
-          for (const chunk of chunks) {
-            const r = v.validateNdjson("customer", chunk, OPTS);
-            lines += r.lines ?? r.records;
-            valid += r.valid;
-            invalid += r.invalid;
-            for (const e of r.errors) errors.push(e);
-            normalized.push(r.normalized);
-          }
-          const out = normalized.join("");
-          return { lines, valid, invalid, bytes: out.length };
-        }
+      ? () => chunked("ndjson", (parts) => parts.join("").length)
       : null,
-    "peer: split + `JSON.parse` + ajv + `JSON.stringify`": () => {
-      const text = buf.toString("utf8");
-      let lines = 0, valid = 0, invalid = 0;
-      const errors = [];
-      const out = [];
-      const ls = text.split("\n");
-      for (let i = 0; i < ls.length; i++) {
-        const line = ls[i];
-        if (line.length === 0) continue;
-        lines++;
-        let rec;
-        try {
-          rec = JSON.parse(line);
-        } catch (e) {
-          invalid++;
-          errors.push({ line: i + 1, errors: [{ message: e.message }] });
-          continue;
-        }
-        if (ajvCustomer(rec)) {
-          valid++;
-          out.push(JSON.stringify(rec));
-        } else {
-          invalid++;
-          errors.push({ line: i + 1, errors: ajvCustomer.errors });
-        }
-      }
-      const joined = out.join("\n");
-      // The same end product as output `bytes`: NDJSON bytes for a file. Timed apart, so
-      // that the string-out comparison can leave it out.
-      const t = now();
-      const bytes = Buffer.from(joined);
-      return { lines, valid, invalid, bytes: bytes.length, encodeSecs: Number(now() - t) / 1e9 };
-    },
-    "peer: split + `JSON.parse` + zod + `JSON.stringify`": () => {
-      const text = buf.toString("utf8");
-      let lines = 0, valid = 0, invalid = 0;
-      const errors = [];
-      const out = [];
-      const ls = text.split("\n");
-      for (let i = 0; i < ls.length; i++) {
-        const line = ls[i];
-        if (line.length === 0) continue;
-        lines++;
-        let rec;
-        try {
-          rec = JSON.parse(line);
-        } catch (e) {
-          invalid++;
-          errors.push({ line: i + 1, errors: [{ message: e.message }] });
-          continue;
-        }
+    "peer: split + `JSON.parse` + ajv + `JSON.stringify`": () =>
+      perLine((rec) => (ajvCustomer(rec) ? { value: rec } : { errors: ajvCustomer.errors })),
+    "peer: split + `JSON.parse` + zod + `JSON.stringify`": () =>
+      perLine((rec) => {
         const r = zs.customer.safeParse(rec);
-        if (r.success) {
-          valid++;
-          out.push(JSON.stringify(r.data));
-        } else {
-          invalid++;
-          errors.push({ line: i + 1, errors: r.error.issues });
-        }
-      }
-      const joined = out.join("\n");
-      // The same end product as output `bytes`: NDJSON bytes for a file. Timed apart, so
-      // that the string-out comparison can leave it out.
-      const t = now();
-      const bytes = Buffer.from(joined);
-      return { lines, valid, invalid, bytes: bytes.length, encodeSecs: Number(now() - t) / 1e9 };
-    },
-    "ours per record: split + `JSON.parse` + `validateCustomer` + `JSON.stringify`": () => {
-      const text = buf.toString("utf8");
-      let lines = 0, valid = 0, invalid = 0;
-      const errors = [];
-      const out = [];
-      const ls = text.split("\n");
-      for (let i = 0; i < ls.length; i++) {
-        const line = ls[i];
-        if (line.length === 0) continue;
-        lines++;
-        let rec;
-        try {
-          rec = JSON.parse(line);
-        } catch (e) {
-          invalid++;
-          errors.push({ line: i + 1, errors: [{ message: e.message }] });
-          continue;
-        }
+        return r.success ? { value: r.data } : { errors: r.error.issues };
+      }),
+    "ours per record: split + `JSON.parse` + `validateCustomer` + `JSON.stringify`": () =>
+      perLine((rec) => {
         const r = v.validateCustomer(rec, OPTS);
-        if (r.valid) {
-          valid++;
-          out.push(JSON.stringify(r.value));
-        } else {
-          invalid++;
-          errors.push({ line: i + 1, errors: r.errors });
-        }
-      }
-      const joined = out.join("\n");
-      // The same end product as output `bytes`: NDJSON bytes for a file. Timed apart, so
-      // that the string-out comparison can leave it out.
-      const t = now();
-      const bytes = Buffer.from(joined);
-      return { lines, valid, invalid, bytes: bytes.length, encodeSecs: Number(now() - t) / 1e9 };
-    },
+        return r.valid ? { value: r.value } : { errors: r.errors };
+      }),
   };
   const names = Object.keys(runs).filter((k) => runs[k]);
   const secs = Object.fromEntries(names.map((k) => [k, []]));
