@@ -63,6 +63,15 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// Empties the batch and keeps its allocations, for the next chunk.
+    pub fn clear(&mut self) {
+        self.records = 0;
+        self.valid = 0;
+        self.failures.clear();
+        self.normalized.clear();
+        self.values.clear();
+    }
+
     /// Counts one record; a valid one's normalized JSON text goes to the output.
     fn record(&mut self, at: usize, outcome: Outcome<Cow<str>>, output: Output) {
         self.records += 1;
@@ -194,6 +203,16 @@ fn utf8_error(text: &[u8], e: std::str::Utf8Error) -> Error {
 /// is not JSON is a `json` error at that line; the other lines are still validated.
 pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, options: &Options, output: Output) -> Batch {
     let mut batch = Batch::default();
+    validate_ndjson_into(model, input, first_line, options, output, &mut batch);
+    batch
+}
+
+/// `validate_ndjson` into a batch that is cleared first and whose buffers are reused: a
+/// program reading a large input chunk by chunk keeps one `Batch` for all of them, instead
+/// of allocating (and, for a large chunk, faulting in) a fresh output buffer each time.
+pub fn validate_ndjson_into(model: &'static Model, input: &[u8], first_line: usize, options: &Options, output: Output, batch: &mut Batch) {
+    batch.clear();
+    let batch = &mut *batch;
     if output.is_text() {
         // Normalized records are about as long as their input (defaults add a little).
         batch.normalized.reserve(input.len() + input.len() / 4);
@@ -214,7 +233,7 @@ pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, o
                 line += 1;
                 continue;
             }
-            if let Some(next) = reader.fast_line(&mut batch, line, chunk, i) {
+            if let Some(next) = reader.fast_line(batch, line, chunk, i) {
                 start = next;
                 line += 1;
                 continue;
@@ -227,14 +246,13 @@ pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, o
             // A blank line (with whitespace the one-pass reader does not skip, such as form feeds).
         } else if whole.is_some() {
             // The one-pass reader already tried this line (and would decide it the same way).
-            reader.engine(&mut batch, line, text);
+            reader.engine(batch, line, text);
         } else {
-            reader.record(&mut batch, line, text);
+            reader.record(batch, line, text);
         }
         start = end + 1;
         line += 1;
     }
-    batch
 }
 
 /// Validates a JSON array of records; a text that is not a JSON array is one `json` (or
@@ -290,6 +308,22 @@ mod tests {
         let at: Vec<_> = batch.failures.iter().map(|f| (f.at, f.errors[0].code.as_str())).collect();
         assert_eq!(at, vec![(11, "json"), (12, "type")]);
         assert_eq!((batch.records, batch.valid), (4, 2));
+    }
+
+    /// A reused batch holds the last chunk's results only, the same as a fresh one.
+    #[test]
+    fn reused_batches_start_empty() {
+        let options = Options::create();
+        let mut batch = Batch::default();
+        validate_ndjson_into(&MODEL, b"{\"name\":\"a\"}\n{\"name\":1}\n", 1, &options, Output::Ndjson, &mut batch);
+        assert_eq!((batch.records, batch.valid, batch.failures.len()), (2, 1, 1));
+        let second = b"{\"name\":2}\n{\"name\":\"b\"}\n{\"name\":\"c\"}";
+        validate_ndjson_into(&MODEL, second, 3, &options, Output::Ndjson, &mut batch);
+        let fresh = validate_ndjson(&MODEL, second, 3, &options, Output::Ndjson);
+        assert_eq!((batch.records, batch.valid), (3, 2));
+        assert_eq!(batch.failures.iter().map(|f| f.at).collect::<Vec<_>>(), vec![3]);
+        assert_eq!(batch.normalized, fresh.normalized);
+        assert!(String::from_utf8_lossy(&batch.normalized).starts_with("{\"name\":\"b\""));
     }
 
     #[test]
