@@ -82,13 +82,18 @@ impl<'a> Input for FlatIn<'a> {
 
     fn entries(&self) -> Vec<(Cow<'_, str>, Self)> {
         match self {
-            FlatIn::Record(decl, values) => decl
-                .fields
-                .iter()
-                .zip(values.iter())
-                .filter(|(_, v)| **v != Flat::Absent)
-                .map(|(f, v)| (Cow::Borrowed(f.name), FlatIn::Value(*v)))
-                .collect(),
+            FlatIn::Record(decl, values) => {
+                // Sized once: collecting through `filter` would grow the vector four times.
+                let mut entries = Vec::with_capacity(values.len());
+                entries.extend(
+                    decl.fields
+                        .iter()
+                        .zip(values.iter())
+                        .filter(|(_, v)| **v != Flat::Absent)
+                        .map(|(f, v)| (Cow::Borrowed(f.name), FlatIn::Value(*v))),
+                );
+                entries
+            }
             FlatIn::Value(_) => Vec::new(),
         }
     }

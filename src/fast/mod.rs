@@ -30,15 +30,15 @@ pub struct Scratch {
     /// Unknown members kept by `Unknown::Allow`: key span (with quotes), value span.
     unknown: Vec<(u32, u32, u32, u32)>,
     /// The last object declaration's defaults as members, `"name":value` (empty when none),
-    /// written once instead of for every record.
+    /// written once instead of for every record, and the set of fields that have one.
     /// (Keyed by the declaration's address.)
-    defaults: Option<(usize, Vec<Vec<u8>>)>,
+    defaults: Option<(usize, Vec<Vec<u8>>, u64)>,
 }
 
 impl Scratch {
-    fn defaults(&mut self, decl: &'static ObjectDecl) -> &[Vec<u8>] {
+    fn defaults(&mut self, decl: &'static ObjectDecl) -> (&[Vec<u8>], u64) {
         let key = decl as *const ObjectDecl as usize;
-        if !matches!(self.defaults, Some((d, _)) if d == key) {
+        if !matches!(self.defaults, Some((d, ..)) if d == key) {
             let members = decl
                 .fields
                 .iter()
@@ -51,9 +51,10 @@ impl Scratch {
                     m.into_bytes()
                 })
                 .collect();
-            self.defaults = Some((key, members));
+            let mask = decl.fields.iter().enumerate().filter(|(_, f)| f.default.is_some()).fold(0, |m, (i, _)| m | 1 << i);
+            self.defaults = Some((key, members, mask));
         }
-        self.defaults.as_ref().map_or(&[], |(_, m)| m)
+        self.defaults.as_ref().map_or((&[], 0), |(_, m, mask)| (m, *mask))
     }
 }
 
@@ -115,7 +116,12 @@ impl Record<'_, '_> {
         if b.get(i) != Some(&b'{') {
             return None;
         }
+        let open = i;
         i = skip_ws(b, i + 1);
+        // Whether the object is written as its normalized form would be, as far as its own
+        // members go: `"name":value` members of declared fields in declaration order, joined
+        // by bare commas, no spaces. With nothing to fill in it is copied out whole.
+        let mut tidy = i == open + 1;
         // Per field: where its member starts (the key's quote, or the value when whitespace
         // separates them) and where its value starts and ends.
         let mut spans = [(0u32, 0u32, 0u32); MAX_FIELDS];
@@ -131,15 +137,14 @@ impl Record<'_, '_> {
         } else {
             loop {
                 let key_start = i;
-                // Usually the key is the field after the last one matched, read here at once.
-                let expected = fields.get(hint).map(|f| f.name.as_bytes());
-                let (key_end, known) = match expected {
-                    Some(name)
-                        if b.get(i + 1..i + 1 + name.len()).is_some_and(|k| same(k, name)) && b.get(i + 1 + name.len()) == Some(&b'"') =>
-                    {
-                        (i + 2 + name.len(), Some(hint))
+                // Usually the key is a field after the last one matched (the next one, or a
+                // few further on when fields are left out): matched in place, unread.
+                let (key_end, known) = match in_place(b, i, fields, hint) {
+                    Some(f) => (i + 2 + fields[f].name.len(), Some(f)),
+                    None => {
+                        tidy = false;
+                        (plain_string(b, i)?, None)
                     }
-                    _ => (plain_string(b, i)?, None),
                 };
                 let key = &b[key_start + 1..key_end - 1];
                 i = skip_ws(b, key_end);
@@ -163,6 +168,7 @@ impl Record<'_, '_> {
                         }
                         // `"name":value` as written can be copied whole.
                         let compact = i == key_end + 1;
+                        tidy &= compact;
                         spans[f] = (if compact { key_start } else { i } as u32, i as u32, end as u32);
                         scalars[f] = value;
                         escaped |= matches!(value, Scalar::Str(_, true));
@@ -177,10 +183,15 @@ impl Record<'_, '_> {
                         i = end;
                     }
                 }
+                let value_end = i;
                 i = skip_ws(b, i);
                 match b.get(i) {
-                    Some(b',') => i = skip_ws(b, i + 1),
+                    Some(b',') => {
+                        i = skip_ws(b, i + 1);
+                        tidy &= i == value_end + 1;
+                    }
                     Some(b'}') => {
+                        tidy &= i == value_end;
                         i += 1;
                         break;
                     }
@@ -189,7 +200,17 @@ impl Record<'_, '_> {
             }
         }
         let scalars = &scalars[..fields.len()];
-        if self.write(decl, scalars, &spans) {
+        let verbatim = tidy && (self.mode != Mode::Create || seen & self.scratch.defaults(decl).1 == self.scratch.defaults(decl).1);
+        let accepted = if verbatim {
+            let ok = decide(decl, scalars, self.options, self.mode, 0, |_, _| {});
+            if ok {
+                self.out.extend_from_slice(&b[open..i]);
+            }
+            ok
+        } else {
+            self.write(decl, scalars, &spans, i)
+        };
+        if accepted {
             return Some(Verdict::Valid(i));
         }
         // Invalid: the engine reports it from the same values, unless it needs what the table
@@ -206,12 +227,14 @@ impl Record<'_, '_> {
         (!outcome.is_valid()).then_some(Verdict::Invalid(i, outcome.errors))
     }
 
-    /// Writes the normalized record if `decide` accepts it.
-    fn write(&mut self, decl: &'static ObjectDecl, scalars: &[Scalar], spans: &[(u32, u32, u32)]) -> bool {
+    /// Writes the normalized record (the object's text ends before `end`) if `decide` accepts it.
+    fn write(&mut self, decl: &'static ObjectDecl, scalars: &[Scalar], spans: &[(u32, u32, u32)], end: usize) -> bool {
         let fields = decl.fields;
         let text = self.text;
         let out = &mut *self.out;
-        out.reserve(text.len() + 256);
+        // The record as written plus room for defaults; not the whole rest of a chunk (`text`
+        // runs to the chunk's end), which made the output grow by reallocation and copying.
+        out.reserve(end + 512);
         out.push(b'{');
         let mut members = 0;
         // Members written `"name":value` and separated by a bare comma in the input are
@@ -222,7 +245,7 @@ impl Record<'_, '_> {
             *run = (0, 0);
         };
         let unknown = if self.options.unknown == Unknown::Allow { self.scratch.unknown.len() } else { 0 };
-        let defaults = if self.mode == Mode::Create { self.scratch.defaults(decl) } else { &[] };
+        let defaults = if self.mode == Mode::Create { self.scratch.defaults(decl).0 } else { &[] };
         let decided = decide(decl, scalars, self.options, self.mode, unknown, |f, from_input| {
             let (from, value, end) = (spans[f].0 as usize, spans[f].1 as usize, spans[f].2 as usize);
             match (from_input, fields[f].default) {
@@ -274,9 +297,23 @@ impl Record<'_, '_> {
     }
 }
 
-/// The declared field named `key`, looking from `hint` on first.
+/// The declared field named `key` before `hint` (those from `hint` on were tried in place).
 fn find(fields: &[crate::decl::Field], key: &[u8], hint: usize) -> Option<usize> {
-    (hint..fields.len()).chain(0..hint.min(fields.len())).find(|&f| same(fields[f].name.as_bytes(), key))
+    (0..hint.min(fields.len())).find(|&f| same(fields[f].name.as_bytes(), key))
+}
+
+/// The field from `from` on whose name is the JSON string at `i` as written (no escapes):
+/// the closing quote's place and the first byte rule out most fields before a comparison.
+fn in_place(b: &[u8], i: usize, fields: &[crate::decl::Field], from: usize) -> Option<usize> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let key = b.get(i + 1..)?;
+    let first = *key.first()?;
+    (from..fields.len()).find(|&f| {
+        let name = fields[f].name.as_bytes();
+        key.get(name.len()) == Some(&b'"') && name.first() == Some(&first) && same(&key[..name.len()], name)
+    })
 }
 
 fn member(out: &mut Vec<u8>, members: &mut usize, name: &str) {
@@ -366,7 +403,8 @@ mod tests {
             }
             let value =
                 if !accepted[f].is_empty() && g.chance(90) { accepted[f][g.below(accepted[f].len())] } else { POOL[g.below(POOL.len())] };
-            members.push(format!("\"{}\":{}", field.name, value));
+            let colon = if g.chance(5) { " : " } else { ":" };
+            members.push(format!("\"{}\"{colon}{}", field.name, value));
             if g.chance(2) {
                 members.push(format!("\"{}\":{}", field.name, POOL[g.below(POOL.len())]));
             }
@@ -463,6 +501,19 @@ mod tests {
             }
         }
         let _ = (customer::MODEL.id, create_customer_dto::MODEL.id, patch_customer::MODEL.id);
+    }
+
+    /// A key is matched in place only when it is a whole JSON string.
+    #[test]
+    fn keys_are_whole_strings() {
+        let mut out = Vec::new();
+        let mut scratch = Scratch::default();
+        let options = Options::create();
+        for text in [&br#"{xname":"a"}"#[..], br#"{name":"a"}"#, br#"{"name":"a"#, br#"{"nam":"a"}"#] {
+            let verdict = record(&customer::MODEL, text, &options, &mut out, &mut scratch);
+            assert!(!matches!(verdict, Verdict::Valid(_)), "{}", String::from_utf8_lossy(text));
+        }
+        assert!(matches!(record(&customer::MODEL, br#"{"name":"a"}"#, &options, &mut out, &mut scratch), Verdict::Valid(12)));
     }
 
     /// A record read here never spans lines: NDJSON chunks are read record after record.

@@ -44,6 +44,7 @@ pub(super) fn any_value<'a>(line: &'a str, i: usize, ty: &Ty) -> Option<(usize, 
 
 /// Byte equality without a call to `memcmp` (a byte loop behind a call in WebAssembly): the
 /// keys and enum values compared here are short.
+#[inline]
 pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
