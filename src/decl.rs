@@ -25,6 +25,15 @@ pub struct ObjectDecl {
 }
 
 impl ObjectDecl {
+    /// `field`, trying the field at `hint` first: inputs usually list fields in declaration
+    /// order, so the hint is the field after the previous one found.
+    pub fn field_after(&self, name: &str, hint: usize) -> Option<(usize, &'static Field)> {
+        match self.fields.get(hint) {
+            Some(f) if f.name == name => Some((hint, f)),
+            _ => self.field(name),
+        }
+    }
+
     pub fn field(&self, name: &str) -> Option<(usize, &'static Field)> {
         // The length and first byte rule most fields out without a string comparison.
         let (len, first) = (name.len(), name.as_bytes().first());

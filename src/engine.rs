@@ -206,9 +206,13 @@ impl Run<'_> {
         let is_root = depth == 0 && self.path.is_root();
         let mut slots: Vec<Option<I>> = (0..decl.fields.len()).map(|_| None).collect();
         let mut unknown = Vec::new();
+        let mut hint = 0;
         for (key, value) in input.entries() {
-            match decl.field(&key) {
-                Some((i, _)) => slots[i] = Some(value).filter(|v| self.is_present(v)),
+            match decl.field_after(&key, hint) {
+                Some((i, _)) => {
+                    hint = i + 1;
+                    slots[i] = Some(value).filter(|v| self.is_present(v));
+                }
                 None if matches!(value.kind(), Kind::Undefined) => {}
                 None => unknown.push((key, value)),
             }
