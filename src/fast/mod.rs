@@ -29,32 +29,45 @@ const MAX_FIELDS: usize = 32;
 pub struct Scratch {
     /// Unknown members kept by `Unknown::Allow`: key span (with quotes), value span.
     unknown: Vec<(u32, u32, u32, u32)>,
-    /// The last object declaration's defaults as members, `"name":value` (empty when none),
-    /// written once instead of for every record, and the set of fields that have one.
-    /// (Keyed by the declaration's address.)
-    defaults: Option<(usize, Vec<Vec<u8>>, u64)>,
+    /// The last object declaration's defaults, written once instead of for every record
+    /// (keyed by the declaration's address).
+    defaults: Option<(usize, Defaults)>,
+}
+
+/// An object declaration's defaults as members: `,"name":value` one after another in
+/// declaration order, so that the defaults of fields absent one after another are one copy.
+struct Defaults {
+    joined: Vec<u8>,
+    /// Per field, its member's span in `joined` (empty when it has no default).
+    spans: Vec<(u32, u32)>,
+    /// The fields that have one.
+    mask: u64,
 }
 
 impl Scratch {
-    fn defaults(&mut self, decl: &'static ObjectDecl) -> (&[Vec<u8>], u64) {
+    fn defaults(&mut self, decl: &'static ObjectDecl) -> &Defaults {
         let key = decl as *const ObjectDecl as usize;
-        if !matches!(self.defaults, Some((d, ..)) if d == key) {
-            let members = decl
-                .fields
-                .iter()
-                .map(|f| {
-                    let mut m = String::new();
-                    if let Some(lit) = f.default {
-                        m = format!("\"{}\":", f.name);
-                        crate::raw_input::push_lit(&mut m, lit);
-                    }
-                    m.into_bytes()
-                })
-                .collect();
-            let mask = decl.fields.iter().enumerate().filter(|(_, f)| f.default.is_some()).fold(0, |m, (i, _)| m | 1 << i);
-            self.defaults = Some((key, members, mask));
+        if !matches!(self.defaults, Some((d, _)) if d == key) {
+            let mut joined = String::new();
+            let mut spans = Vec::with_capacity(decl.fields.len());
+            let mut mask = 0;
+            for (i, f) in decl.fields.iter().enumerate() {
+                let start = joined.len() as u32;
+                if let Some(lit) = f.default {
+                    joined.push_str(",\"");
+                    joined.push_str(f.name);
+                    joined.push_str("\":");
+                    crate::raw_input::push_lit(&mut joined, lit);
+                    mask |= 1 << i;
+                }
+                spans.push((start, joined.len() as u32));
+            }
+            self.defaults = Some((key, Defaults { joined: joined.into_bytes(), spans, mask }));
         }
-        self.defaults.as_ref().map_or((&[], 0), |(_, m, mask)| (m, *mask))
+        match &self.defaults {
+            Some((_, d)) => d,
+            None => unreachable!("set just above"),
+        }
     }
 }
 
@@ -200,7 +213,11 @@ impl Record<'_, '_> {
             }
         }
         let scalars = &scalars[..fields.len()];
-        let verbatim = tidy && (self.mode != Mode::Create || seen & self.scratch.defaults(decl).1 == self.scratch.defaults(decl).1);
+        let verbatim = tidy
+            && (self.mode != Mode::Create || {
+                let mask = self.scratch.defaults(decl).mask;
+                seen & mask == mask
+            });
         let accepted = if verbatim {
             let ok = decide(decl, scalars, self.options, self.mode, 0, |_, _| {});
             if ok {
@@ -237,27 +254,32 @@ impl Record<'_, '_> {
         out.reserve(end + 512);
         out.push(b'{');
         let mut members = 0;
-        // Members written `"name":value` and separated by a bare comma in the input are
-        // copied as one run, commas included: a record in declaration order is a few copies.
-        let mut run = (0, 0);
-        let flush = |out: &mut Vec<u8>, run: &mut (usize, usize)| {
-            out.extend_from_slice(&text[run.0..run.1]);
-            *run = (0, 0);
-        };
+        // Members are copied in runs: members written `"name":value` and separated by a bare
+        // comma in the input, commas included, or defaults of fields absent one after another.
+        // A record in declaration order is a few copies. The pending run: from the input
+        // text (`false`) or the joined defaults (`true`), start, end.
+        let mut run = (false, 0, 0);
         let unknown = if self.options.unknown == Unknown::Allow { self.scratch.unknown.len() } else { 0 };
-        let defaults = if self.mode == Mode::Create { self.scratch.defaults(decl).0 } else { &[] };
+        let defaults = if self.mode == Mode::Create { Some(self.scratch.defaults(decl)) } else { None };
+        let joined = defaults.map_or(&[][..], |d| &d.joined[..]);
+        let flush = |out: &mut Vec<u8>, run: &mut (bool, usize, usize)| {
+            if run.2 > run.1 {
+                out.extend_from_slice(if run.0 { &joined[run.1..run.2] } else { &text[run.1..run.2] });
+            }
+            *run = (false, 0, 0);
+        };
         let decided = decide(decl, scalars, self.options, self.mode, unknown, |f, from_input| {
             let (from, value, end) = (spans[f].0 as usize, spans[f].1 as usize, spans[f].2 as usize);
-            match (from_input, fields[f].default) {
+            match (from_input, defaults) {
                 (true, _) if from < value => {
-                    if run.1 > run.0 && from == run.1 + 1 && text[run.1] == b',' {
-                        run.1 = end;
+                    if !run.0 && run.2 > run.1 && from == run.2 + 1 && text[run.2] == b',' {
+                        run.2 = end;
                     } else {
                         flush(out, &mut run);
                         if members > 0 {
                             out.push(b',');
                         }
-                        run = (from, end);
+                        run = (false, from, end);
                     }
                     members += 1;
                 }
@@ -266,14 +288,21 @@ impl Record<'_, '_> {
                     member(out, &mut members, fields[f].name);
                     out.extend_from_slice(&text[value..end]);
                 }
-                (false, Some(_)) => {
-                    flush(out, &mut run);
-                    if members > 0 {
-                        out.push(b',');
+                (false, Some(d)) => {
+                    let (start, end) = (d.spans[f].0 as usize, d.spans[f].1 as usize);
+                    if run.0 {
+                        // Every absent field with a default is filled, so the defaults in one
+                        // run are neighbours in `joined`.
+                        debug_assert_eq!(run.2, start);
+                        run.2 = end;
+                    } else {
+                        flush(out, &mut run);
+                        // Each default member starts with its comma, not wanted first.
+                        run = (true, if members > 0 { start } else { start + 1 }, end);
                     }
                     members += 1;
-                    out.extend_from_slice(&defaults[f]);
                 }
+                // `decide` fills defaults in create mode only.
                 (false, None) => {}
             }
         });
