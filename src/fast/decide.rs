@@ -114,7 +114,7 @@ fn passes(ty: &Ty, rules: &[Rule], value: Scalar, strict: bool, flags: rules::Fl
     };
     rules.iter().all(|rule| {
         let applies = (rule.profile == Profile::Api || strict) && !matches!(rule.check, Check::Each(_));
-        !applies || rules::apply(&rule.check, subject, flags).is_ok()
+        !applies || rules::passes(&rule.check, subject, flags)
     })
 }
 

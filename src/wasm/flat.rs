@@ -72,6 +72,7 @@ thread_local! {
         super::compile_function("names, defaults, anyObject, optionNames, memory, slotsAt, textAt, textBytes, membersAt", include_str!("flat_plan.js"));
 }
 
+#[inline(never)]
 fn make_plan(model: &'static Model) -> Option<Plan> {
     let names: Array = model.root.fields.iter().map(|f| JsValue::from_str(f.name)).collect();
     let defaults: Array = model
@@ -176,6 +177,23 @@ fn validate_values(
         }
     }
     count.set(0);
+    by_engine(model, plan, input, values, opts, member, &count)
+}
+
+/// The flat path's records that `decide` leaves: the engine's errors, or its member list.
+/// Kept apart so that a first call with a valid record does not compile it (V8 compiles a
+/// WebAssembly function whole on its first call).
+#[inline(never)]
+fn by_engine(
+    model: &'static Model,
+    plan: &Plan,
+    input: &JsValue,
+    values: &[Flat],
+    opts: &Options,
+    member: impl Fn(usize, bool),
+    count: &Cell<usize>,
+) -> Option<JsValue> {
+    let fields = model.root.fields;
     let outcome = engine::validate(model, &FlatIn::Record(model.root, values), opts);
     match outcome.value.flatten() {
         Some(members) if outcome.errors.is_empty() => {

@@ -242,6 +242,13 @@ fn run_validate(model: &'static Model, input: JsValue, options: Option<JsValue>)
     if let Some(result) = flat::validate(model, &input, options.as_ref()) {
         return result;
     }
+    general_validate(model, input, options)
+}
+
+/// `run_validate` past the flat path, kept out of it: V8 compiles a WebAssembly function
+/// whole on its first call, so a first call the flat path answers does not compile this too.
+#[inline(never)]
+fn general_validate(model: &'static Model, input: JsValue, options: Option<JsValue>) -> JsValue {
     let (opts, errors) = read_options(options.as_ref());
     if !errors.is_empty() {
         return result(None, &errors, &opts.messages);
@@ -257,7 +264,8 @@ fn run_validate(model: &'static Model, input: JsValue, options: Option<JsValue>)
 /// Content-Security-Policy without 'unsafe-eval', Node's `--disallow-code-generation-from-strings`):
 /// the paths that need it are then skipped, and every call still works, by the in-place reader.
 pub(crate) fn compile_function(args: &str, body: &str) -> Option<js_sys::Function> {
-    let constructor: js_sys::Function = Reflect::get(&js_sys::global(), &key("Function")).ok()?.dyn_into().ok()?;
+    // Not `key()`: its interning cache would be compiled and built on a first call for this alone.
+    let constructor: js_sys::Function = Reflect::get(&js_sys::global(), &JsValue::from_str("Function")).ok()?.dyn_into().ok()?;
     Reflect::construct(&constructor, &Array::of2(&JsValue::from_str(args), &JsValue::from_str(body))).ok()?.dyn_into().ok()
 }
 
