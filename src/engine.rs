@@ -53,11 +53,19 @@ pub fn resolve_mode(model: &Model, options: &Options) -> Result<Mode, Error> {
 
 /// Validates one record of `model`.
 pub fn validate<I: Input>(model: &'static Model, input: &I, options: &Options) -> Outcome<I::Out> {
+    validate_only(model, input, options, u64::MAX)
+}
+
+/// `validate`, with the values of the root fields outside `only` (bit `i` for field `i`; the
+/// fields past 64 always count) taken as they are, unchecked. For a caller that has already
+/// checked them, and passes the set that failed: the errors are `validate`'s then, at the
+/// cost of checking those few fields. (The value is not: unchecked values are passed through.)
+pub fn validate_only<I: Input>(model: &'static Model, input: &I, options: &Options, only: u64) -> Outcome<I::Out> {
     let mode = match resolve_mode(model, options) {
         Ok(mode) => mode,
         Err(e) => return Outcome::failed(e),
     };
-    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default() };
+    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default(), only };
     let value = run.object(model.root, input, 0);
     Outcome { value: if run.errors.is_empty() { value } else { None }, errors: run.errors }
 }
@@ -83,7 +91,7 @@ pub fn validate_field<I: Input>(
             Params::default().with("model", Param::Static(model.id)).with("field", Param::Str(field.to_owned())),
         )];
     };
-    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default() };
+    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default(), only: u64::MAX };
     for segment in pointer_segments(field) {
         run.path.push_key(&segment);
     }
@@ -161,6 +169,8 @@ struct Run<'o> {
     mode: Mode,
     errors: Vec<Error>,
     path: Pointer,
+    /// The root fields whose values are checked (see `validate_only`).
+    only: u64,
 }
 
 impl Run<'_> {
@@ -204,25 +214,37 @@ impl Run<'_> {
             return None;
         }
         let is_root = depth == 0 && self.path.is_root();
-        let mut slots: Vec<Option<I>> = (0..decl.fields.len()).map(|_| None).collect();
         let mut unknown = Vec::new();
-        let mut hint = 0;
-        for (key, value) in input.entries() {
-            match decl.field_after(&key, hint) {
-                Some((i, _)) => {
-                    hint = i + 1;
-                    slots[i] = Some(value).filter(|v| self.is_present(v));
+        let slots = match input.declared(decl) {
+            Some(mut slots) => {
+                for slot in &mut slots {
+                    *slot = slot.take().filter(|v| self.is_present(v));
                 }
-                None if matches!(value.kind(), Kind::Undefined) => {}
-                None => unknown.push((key, value)),
+                slots
             }
-        }
+            None => {
+                let mut slots: Vec<Option<I>> = (0..decl.fields.len()).map(|_| None).collect();
+                let mut hint = 0;
+                for (key, value) in input.entries() {
+                    match decl.field_after(&key, hint) {
+                        Some((i, _)) => {
+                            hint = i + 1;
+                            slots[i] = Some(value).filter(|v| self.is_present(v));
+                        }
+                        None if matches!(value.kind(), Kind::Undefined) => {}
+                        None => unknown.push((key, value)),
+                    }
+                }
+                slots
+            }
+        };
         let options = self.options;
         let flags = |name: &str| decl.field(name).and_then(|(i, _)| slots[i].as_ref()).and_then(|v| run_flag(options, v));
 
         let mut out = I::object_new();
-        for (field, slot) in decl.fields.iter().zip(&slots) {
+        for (i, (field, slot)) in decl.fields.iter().zip(&slots).enumerate() {
             match slot {
+                Some(value) if is_root && i < 64 && self.only & (1 << i) == 0 => I::object_set_field(&mut out, field.name, value.pass()),
                 Some(value) => {
                     let mark = self.path.push_field(field.name);
                     if let Some(v) = self.value(&field.ty, field.rules, value, &flags, depth) {

@@ -227,7 +227,7 @@ enum Segment {
 impl Pointer {
     /// The pointer as RFC 6901 text.
     pub fn render(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(32);
         for segment in &self.segments {
             out.push('/');
             match segment {
@@ -267,6 +267,11 @@ impl Pointer {
 
 /// One reference token, with `~` and `/` escaped per RFC 6901.
 fn escape_into(out: &mut String, token: &str) {
+    // Field names and most keys have nothing to escape: one copy.
+    if !token.bytes().any(|b| b == b'~' || b == b'/') {
+        out.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => out.push_str("~0"),

@@ -98,6 +98,15 @@ impl<'a> Input for FlatIn<'a> {
         }
     }
 
+    fn declared(&self, decl: &'static ObjectDecl) -> Option<Vec<Option<Self>>> {
+        match self {
+            FlatIn::Record(d, values) if std::ptr::eq(*d, decl) => {
+                Some(values.iter().map(|v| (*v != Flat::Absent).then_some(FlatIn::Value(*v))).collect())
+            }
+            _ => None,
+        }
+    }
+
     fn item_count(&self) -> usize {
         0
     }

@@ -46,6 +46,12 @@ pub trait Input: Sized {
     fn kind(&self) -> Kind<'_>;
     /// Own enumerable properties, in order. Only called when `kind` is `Object`.
     fn entries(&self) -> Vec<(Cow<'_, str>, Self)>;
+    /// The values of `decl`'s fields by declaration index (`None` where absent), for an
+    /// input that holds those and nothing else: the engine then skips `entries` and the
+    /// lookup of each key. `None` (the default) when the input cannot tell.
+    fn declared(&self, _decl: &'static crate::decl::ObjectDecl) -> Option<Vec<Option<Self>>> {
+        None
+    }
     /// The number of items. Only called when `kind` is `Array`.
     fn item_count(&self) -> usize;
     /// Items. Only called when `kind` is `Array`.

@@ -49,8 +49,9 @@ pub fn whole(n: f64) -> Option<i64> {
 /// Decides a record of `decl` from its fields' values (by declaration index): when every
 /// present value has its field's type and passes its rules, and nothing required is missing,
 /// calls `member(field, from_input)` for each member of the normalized object in order (from
-/// the input, or the field's default) and returns true. `extra` counts members added after
-/// them (unknown properties kept). False: not decided here; the engine reports the errors.
+/// the input, or the field's default) and returns `Ok`. `extra` counts members added after
+/// them (unknown properties kept). `Err(field)`: not decided here, the engine reports the
+/// errors; the fields before `field` passed.
 pub fn decide(
     decl: &ObjectDecl,
     values: &[Scalar],
@@ -58,16 +59,10 @@ pub fn decide(
     mode: Mode,
     extra: usize,
     mut member: impl FnMut(usize, bool),
-) -> bool {
+) -> Result<(), usize> {
     let fields = decl.fields;
     let strict = options.profile == Profile::Strict;
-    let flags = |name: &str| match decl.field(name) {
-        Some((f, _)) => match values[f] {
-            Scalar::Bool(b) => Some(b),
-            _ => None,
-        },
-        None => None,
-    };
+    let flags = |name: &str| flag(decl, values, name);
     let mut members = extra;
     for (f, field) in fields.iter().enumerate() {
         match values[f] {
@@ -76,13 +71,13 @@ pub fn decide(
                     member(f, false);
                     members += 1;
                 }
-                None if field.required => return false,
+                None if field.required => return Err(f),
                 None => {}
             },
             Scalar::Absent => {}
             value => {
                 if !passes(&field.ty, field.rules, value, strict, &flags) {
-                    return false;
+                    return Err(f);
                 }
                 member(f, true);
                 members += 1;
@@ -90,7 +85,37 @@ pub fn decide(
         }
     }
     // `{}` in patch mode is an error (min_properties).
-    mode == Mode::Create || members > 0
+    if mode == Mode::Create || members > 0 {
+        Ok(())
+    } else {
+        Err(fields.len())
+    }
+}
+
+/// The present fields from `from` on (bit `i` for field `i`, the first 64) whose value fails
+/// its type or rules: what the engine must look at to report an invalid record
+/// (`engine::validate_only`). `from` is where `decide` stopped: the fields before it passed.
+pub fn failing(decl: &ObjectDecl, values: &[Scalar], options: &Options, from: usize) -> u64 {
+    let strict = options.profile == Profile::Strict;
+    let flags = |name: &str| flag(decl, values, name);
+    let mut failing = 0;
+    for (f, (field, value)) in decl.fields.iter().zip(values).enumerate().take(64).skip(from) {
+        if *value != Scalar::Absent && !passes(&field.ty, field.rules, *value, strict, &flags) {
+            failing |= 1 << f;
+        }
+    }
+    failing
+}
+
+/// A sibling boolean field's value, for `WhenFlag` rules.
+fn flag(decl: &ObjectDecl, values: &[Scalar], name: &str) -> Option<bool> {
+    match decl.field(name) {
+        Some((f, _)) => match values[f] {
+            Scalar::Bool(b) => Some(b),
+            _ => None,
+        },
+        None => None,
+    }
 }
 
 /// Whether a value has its field's type and passes the field's rules.

@@ -218,18 +218,18 @@ impl Record<'_, '_> {
                 let mask = self.scratch.defaults(decl).mask;
                 seen & mask == mask
             });
-        let accepted = if verbatim {
-            let ok = decide(decl, scalars, self.options, self.mode, 0, |_, _| {});
-            if ok {
+        let decided = if verbatim {
+            let decided = decide(decl, scalars, self.options, self.mode, 0, |_, _| {});
+            if decided.is_ok() {
                 self.out.extend_from_slice(&b[open..i]);
             }
-            ok
+            decided
         } else {
             self.write(decl, scalars, &spans, i)
         };
-        if accepted {
+        let Err(stopped) = decided else {
             return Some(Verdict::Valid(i));
-        }
+        };
         // Invalid: the engine reports it from the same values, unless it needs what the table
         // does not hold (decoded escapes; unknown members, which count for `{}` in patch mode).
         if escaped || (self.options.unknown == Unknown::Allow && !self.scratch.unknown.is_empty()) {
@@ -240,12 +240,15 @@ impl Record<'_, '_> {
             *v = s.flat()?;
         }
         let values = &values[..fields.len()];
-        let outcome = engine::validate(model, &FlatIn::Record(decl, values), self.options);
+        // The engine looks again only at the values that failed here (plus what is missing).
+        let failing = decide::failing(decl, scalars, self.options, stopped);
+        let outcome = engine::validate_only(model, &FlatIn::Record(decl, values), self.options, failing);
         (!outcome.is_valid()).then_some(Verdict::Invalid(i, outcome.errors))
     }
 
-    /// Writes the normalized record (the object's text ends before `end`) if `decide` accepts it.
-    fn write(&mut self, decl: &'static ObjectDecl, scalars: &[Scalar], spans: &[(u32, u32, u32)], end: usize) -> bool {
+    /// Writes the normalized record (the object's text ends before `end`) if `decide` accepts
+    /// it; else `decide`'s `Err`.
+    fn write(&mut self, decl: &'static ObjectDecl, scalars: &[Scalar], spans: &[(u32, u32, u32)], end: usize) -> Result<(), usize> {
         let fields = decl.fields;
         let text = self.text;
         let out = &mut *self.out;
@@ -306,9 +309,7 @@ impl Record<'_, '_> {
                 (false, None) => {}
             }
         });
-        if !decided {
-            return false;
-        }
+        decided?;
         flush(out, &mut run);
         if self.options.unknown == Unknown::Allow {
             for &(ks, ke, vs, ve) in &self.scratch.unknown {
@@ -322,7 +323,7 @@ impl Record<'_, '_> {
             }
         }
         out.push(b'}');
-        true
+        Ok(())
     }
 }
 
