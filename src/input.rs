@@ -88,7 +88,7 @@ pub trait Input: Sized {
 }
 
 /// Parsed JSON, for native Rust and bulk input.
-impl<'v> Input for &'v serde_json::Value {
+impl Input for &serde_json::Value {
     type Out = serde_json::Value;
     type ObjectOut = serde_json::Map<String, serde_json::Value>;
     type ArrayOut = Vec<serde_json::Value>;

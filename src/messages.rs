@@ -95,7 +95,7 @@ pub fn render(error: &Error, templates: &Templates) -> String {
     }
     out.push_str(rest);
     // A `reason` param explains a surprising rule; the English default appends it.
-    if templates.overrides.get(&error.code).is_none() {
+    if !templates.overrides.contains_key(&error.code) {
         if let Some(reason) = error.params.get("reason") {
             out.push_str(": ");
             out.push_str(&reason.display());

@@ -52,7 +52,7 @@ mod tests {
         let t = Templates::default();
         assert_eq!(result_json(Some("{\"a\":1}"), &[], &t), r#"{"valid":true,"value":{"a":1},"errors":[]}"#);
         let e = Error::new("/a\"b", Code::MaxLength, Params::default().with("max", Param::Int(2)).with("actual", Param::Int(3)));
-        let text = result_json(Some("{}"), &[e.clone()], &t);
+        let text = result_json(Some("{}"), std::slice::from_ref(&e), &t);
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(parsed["valid"], false);
         assert!(parsed.get("value").is_none());
