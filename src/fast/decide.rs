@@ -51,10 +51,12 @@ pub fn whole(n: f64) -> Option<i64> {
 /// calls `member(field, from_input)` for each member of the normalized object in order (from
 /// the input, or the field's default) and returns `Ok`. `extra` counts members added after
 /// them (unknown properties kept). `Err(field)`: not decided here, the engine reports the
-/// errors; the fields before `field` passed.
+/// errors; the fields before `field` passed. The fields in `checked` (bit `i` for field `i`)
+/// were checked by the caller as it read them, and pass.
 pub fn decide(
     decl: &ObjectDecl,
     values: &[Scalar],
+    checked: u64,
     options: &Options,
     mode: Mode,
     extra: usize,
@@ -76,7 +78,7 @@ pub fn decide(
             },
             Scalar::Absent => {}
             value => {
-                if !passes(&field.ty, field.rules, value, strict, &flags) {
+                if checked & (1 << f) == 0 && !passes(&field.ty, field.rules, value, strict, &flags) {
                     return Err(f);
                 }
                 member(f, true);
@@ -118,6 +120,15 @@ fn flag(decl: &ObjectDecl, values: &[Scalar], name: &str) -> Option<bool> {
     }
 }
 
+/// Whether a whole number is in an integer type's range (a flag's is 0..=1).
+pub fn in_type(ty: &Ty, n: i64) -> bool {
+    match ty {
+        Ty::Flag => n == 0 || n == 1,
+        Ty::Int32 => (i32::MIN as i64..=i32::MAX as i64).contains(&n),
+        _ => false,
+    }
+}
+
 /// Whether a value has its field's type and passes the field's rules.
 fn passes(ty: &Ty, rules: &[Rule], value: Scalar, strict: bool, flags: rules::Flags) -> bool {
     let decoded;
@@ -130,8 +141,7 @@ fn passes(ty: &Ty, rules: &[Rule], value: Scalar, strict: bool, flags: rules::Fl
             let s = contents(s, escaped);
             return allowed.iter().any(|a| super::scan::same(a.as_bytes(), s.as_bytes()));
         }
-        (Ty::Int32, Scalar::Int(i)) if (i32::MIN as i64..=i32::MAX as i64).contains(&i) => Subject::Int(i),
-        (Ty::Flag, Scalar::Int(i)) if i == 0 || i == 1 => Subject::Int(i),
+        (Ty::Int32 | Ty::Flag, Scalar::Int(i)) if in_type(ty, i) => Subject::Int(i),
         (Ty::Number, Scalar::Num(n)) if n.is_finite() => Subject::Num(n),
         // The engine runs no rules on these.
         (Ty::Boolean, Scalar::Bool(_)) | (Ty::AnyObject, Scalar::AnyObject) => return true,

@@ -12,14 +12,14 @@
 mod decide;
 mod scan;
 
-pub use decide::{decide, whole, Scalar};
+pub use decide::{decide, in_type, whole, Scalar};
 
 use crate::decl::{Model, ObjectDecl, Ty};
 use crate::engine::{self, resolve_mode};
 use crate::error::Error;
 use crate::flat_input::{Flat, FlatIn};
 use crate::options::{Mode, Options, Unknown};
-use scan::{any_value, plain_string, same, skip_value, skip_ws};
+use scan::{any_value, integer, plain_string, same, skip_value, skip_ws};
 
 /// Objects with more fields than this are left to the engine (the largest model has 27).
 const MAX_FIELDS: usize = 32;
@@ -140,6 +140,8 @@ impl Record<'_, '_> {
         let mut spans = [(0u32, 0u32, 0u32); MAX_FIELDS];
         let mut scalars = [Scalar::Absent; MAX_FIELDS];
         let mut seen: u64 = 0;
+        // The fields whose values were checked while reading them.
+        let mut checked: u64 = 0;
         // Whether a string value still holds escapes.
         let mut escaped = false;
         // Records usually list fields in declaration order: look after the last match first.
@@ -172,7 +174,19 @@ impl Record<'_, '_> {
                         }
                         seen |= 1 << f;
                         hint = f + 1;
-                        let (end, value) = any_value(self.line, i, &fields[f].ty)?;
+                        let field = &fields[f];
+                        let (end, value) = match field.ty {
+                            // A whole number for a field with nothing to check but its type is
+                            // read and checked here, which spares `decide` a call for it.
+                            Ty::Int32 | Ty::Flag if field.rules.is_empty() => match integer(b, i) {
+                                Some((end, n)) if in_type(&field.ty, n) => {
+                                    checked |= 1 << f;
+                                    (end, Scalar::Int(n))
+                                }
+                                _ => any_value(self.line, i, &field.ty)?,
+                            },
+                            _ => any_value(self.line, i, &field.ty)?,
+                        };
                         // Nested declared objects and lists are read by the engine.
                         if matches!(fields[f].ty, Ty::Object(_) | Ty::List(_) | Ty::Map(_))
                             && matches!(value, Scalar::AnyObject | Scalar::Array)
@@ -219,13 +233,13 @@ impl Record<'_, '_> {
                 seen & mask == mask
             });
         let decided = if verbatim {
-            let decided = decide(decl, scalars, self.options, self.mode, 0, |_, _| {});
+            let decided = decide(decl, scalars, checked, self.options, self.mode, 0, |_, _| {});
             if decided.is_ok() {
                 self.out.extend_from_slice(&b[open..i]);
             }
             decided
         } else {
-            self.write(decl, scalars, &spans, i)
+            self.write(decl, scalars, checked, &spans, i)
         };
         let Err(stopped) = decided else {
             return Some(Verdict::Valid(i));
@@ -248,7 +262,14 @@ impl Record<'_, '_> {
 
     /// Writes the normalized record (the object's text ends before `end`) if `decide` accepts
     /// it; else `decide`'s `Err`.
-    fn write(&mut self, decl: &'static ObjectDecl, scalars: &[Scalar], spans: &[(u32, u32, u32)], end: usize) -> Result<(), usize> {
+    fn write(
+        &mut self,
+        decl: &'static ObjectDecl,
+        scalars: &[Scalar],
+        checked: u64,
+        spans: &[(u32, u32, u32)],
+        end: usize,
+    ) -> Result<(), usize> {
         let fields = decl.fields;
         let text = self.text;
         let out = &mut *self.out;
@@ -271,7 +292,7 @@ impl Record<'_, '_> {
             }
             *run = (false, 0, 0);
         };
-        let decided = decide(decl, scalars, self.options, self.mode, unknown, |f, from_input| {
+        let decided = decide(decl, scalars, checked, self.options, self.mode, unknown, |f, from_input| {
             let (from, value, end) = (spans[f].0 as usize, spans[f].1 as usize, spans[f].2 as usize);
             match (from_input, defaults) {
                 (true, _) if from < value => {

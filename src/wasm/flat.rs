@@ -172,7 +172,7 @@ fn validate_values(
         for (f, (field, v)) in fields.iter().zip(values).enumerate() {
             scalars[f] = v.scalar(&field.ty);
         }
-        if crate::fast::decide(model.root, &scalars[..fields.len()], opts, mode, 0, member).is_ok() {
+        if crate::fast::decide(model.root, &scalars[..fields.len()], 0, opts, mode, 0, member).is_ok() {
             return Some(plan.build.build(&JsValue::NULL, input, count.get())).filter(|r| !r.is_undefined());
         }
     }
