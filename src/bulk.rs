@@ -211,6 +211,32 @@ pub fn validate_ndjson(model: &'static Model, input: &[u8], first_line: usize, o
 /// program reading a large input chunk by chunk keeps one `Batch` for all of them, instead
 /// of allocating (and, for a large chunk, faulting in) a fresh output buffer each time.
 pub fn validate_ndjson_into(model: &'static Model, input: &[u8], first_line: usize, options: &Options, output: Output, batch: &mut Batch) {
+    ndjson(model, input, std::str::from_utf8(input).ok(), first_line, options, output, batch);
+}
+
+/// `validate_ndjson_into` for text already known to be UTF-8 (a `String` read whole, say),
+/// which it then does not check again.
+pub fn validate_ndjson_str_into(
+    model: &'static Model,
+    input: &str,
+    first_line: usize,
+    options: &Options,
+    output: Output,
+    batch: &mut Batch,
+) {
+    ndjson(model, input.as_bytes(), Some(input), first_line, options, output, batch);
+}
+
+/// NDJSON into `batch`; `whole` is `input` as text when it is UTF-8 throughout.
+fn ndjson(
+    model: &'static Model,
+    input: &[u8],
+    whole: Option<&str>,
+    first_line: usize,
+    options: &Options,
+    output: Output,
+    batch: &mut Batch,
+) {
     batch.clear();
     let batch = &mut *batch;
     if output.is_text() {
@@ -221,7 +247,6 @@ pub fn validate_ndjson_into(model: &'static Model, input: &[u8], first_line: usi
     // A chunk that is UTF-8 throughout (the usual case) is checked once, and its records are
     // read one after another: the fast path stops at a record's end, so the line end is
     // found there instead of by a search over every line.
-    let whole = std::str::from_utf8(input).ok();
     let mut start = 0;
     let mut line = first_line;
     while start <= input.len() {
@@ -324,6 +349,22 @@ mod tests {
         assert_eq!(batch.failures.iter().map(|f| f.at).collect::<Vec<_>>(), vec![3]);
         assert_eq!(batch.normalized, fresh.normalized);
         assert!(String::from_utf8_lossy(&batch.normalized).starts_with("{\"name\":\"b\""));
+    }
+
+    /// Text known to be UTF-8 gives what its bytes give.
+    #[test]
+    fn str_chunks_as_bytes() {
+        let text = "{\"name\":\"Zürich\"}\n{\"name\":5}\n\n{\"name\":\"b\",\"x\":1}\nnot json";
+        let options = Options::create();
+        let (mut a, mut b) = (Batch::default(), Batch::default());
+        validate_ndjson_into(&MODEL, text.as_bytes(), 7, &options, Output::Ndjson, &mut a);
+        validate_ndjson_str_into(&MODEL, text, 7, &options, Output::Ndjson, &mut b);
+        assert_eq!((a.records, a.valid, &a.normalized), (b.records, b.valid, &b.normalized));
+        assert_eq!(
+            a.failures.iter().map(|f| (f.at, &f.errors)).collect::<Vec<_>>(),
+            b.failures.iter().map(|f| (f.at, &f.errors)).collect::<Vec<_>>()
+        );
+        assert_eq!((b.records, b.valid, b.failures.len()), (4, 2, 2));
     }
 
     #[test]
