@@ -227,15 +227,17 @@ impl Record<'_, '_> {
             }
         }
         let scalars = &scalars[..fields.len()];
-        let verbatim = tidy
-            && (self.mode != Mode::Create || {
-                let mask = self.scratch.defaults(decl).mask;
-                seen & mask == mask
-            });
-        let decided = if verbatim {
+        let decided = if tidy {
+            // The members as written are in order and joined by bare commas: the normalized
+            // text is runs of them, broken where defaults are filled in, each run one copy.
+            let fill = if self.mode == Mode::Create { self.scratch.defaults(decl).mask & !seen } else { 0 };
             let decided = decide(decl, scalars, checked, self.options, self.mode, 0, |_, _| {});
             if decided.is_ok() {
-                self.out.extend_from_slice(&b[open..i]);
+                if fill == 0 {
+                    self.out.extend_from_slice(&b[open..i]);
+                } else {
+                    self.write_runs(decl, &spans, seen, fill, i);
+                }
             }
             decided
         } else {
@@ -258,6 +260,42 @@ impl Record<'_, '_> {
         let failing = decide::failing(decl, scalars, self.options, stopped);
         let outcome = engine::validate_only(model, &FlatIn::Record(decl, values), self.options, failing);
         (!outcome.is_valid()).then_some(Verdict::Invalid(i, outcome.errors))
+    }
+
+    /// Writes the normalized form of a tidy record (see `object`; its text ends before
+    /// `end`): its present members (`seen`) and the defaults of the fields in `fill`, in
+    /// declaration order, in as many copies as there are runs of either.
+    fn write_runs(&mut self, decl: &'static ObjectDecl, spans: &[(u32, u32, u32)], seen: u64, fill: u64, end: usize) {
+        let text = self.text;
+        let defaults = self.scratch.defaults(decl);
+        let out = &mut *self.out;
+        out.reserve(end + defaults.joined.len());
+        out.push(b'{');
+        // Fields at or above bit `f`, and below it.
+        let from = |f: usize| !0u64 << f;
+        let below = |f: usize| (1u64 << f) - 1;
+        let mut rest = seen | fill;
+        let mut first = true;
+        while rest != 0 {
+            let f = rest.trailing_zeros() as usize;
+            // The run goes on until a field of the other kind.
+            let other = if seen & (1 << f) != 0 { fill } else { seen } & from(f);
+            let run = if other == 0 { rest } else { rest & below(other.trailing_zeros() as usize) };
+            let last = 63 - run.leading_zeros() as usize;
+            if seen & (1 << f) != 0 {
+                if !first {
+                    out.push(b',');
+                }
+                out.extend_from_slice(&text[spans[f].0 as usize..spans[last].2 as usize]);
+            } else {
+                // Each default member starts with its comma, not wanted first.
+                let (start, end) = (defaults.spans[f].0 as usize, defaults.spans[last].1 as usize);
+                out.extend_from_slice(&defaults.joined[if first { start + 1 } else { start }..end]);
+            }
+            rest &= !run;
+            first = false;
+        }
+        out.push(b'}');
     }
 
     /// Writes the normalized record (the object's text ends before `end`) if `decide` accepts
