@@ -12,7 +12,7 @@
 mod decide;
 mod scan;
 
-pub use decide::{decide, in_type, whole, Scalar};
+pub use decide::{decide, failing, in_type, whole, Scalar};
 
 use crate::decl::{Model, ObjectDecl, Ty};
 use crate::engine::{self, resolve_mode};

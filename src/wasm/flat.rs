@@ -160,24 +160,38 @@ fn validate_values(
     let fields = model.root.fields;
     let values = read_values(slots, text, fields)?;
     let values = &values[..fields.len()];
-    // One byte per member for `build`: the field index, + 64 for the field's default.
-    let count = Cell::new(0);
-    let member = |f: usize, from_input: bool| {
-        out[count.get()].set(f as u8 + if from_input { 0 } else { 64 });
-        count.set(count.get() + 1);
-    };
-    // A valid record is decided without the engine; errors are the engine's to report.
+    let members = Members { out, count: Cell::new(0) };
+    let member = |f: usize, from_input: bool| members.push(f, from_input);
+    // A valid record is decided without the engine; errors are the engine's to report, and
+    // it looks again only at the values that failed here (all of them if the mode is wrong).
+    let mut only = u64::MAX;
     if let Ok(mode) = engine::resolve_mode(model, opts) {
         let mut scalars = [crate::fast::Scalar::Absent; MAX_FIELDS];
         for (f, (field, v)) in fields.iter().zip(values).enumerate() {
             scalars[f] = v.scalar(&field.ty);
         }
-        if crate::fast::decide(model.root, &scalars[..fields.len()], 0, opts, mode, 0, member).is_ok() {
-            return Some(plan.build.build(&JsValue::NULL, input, count.get())).filter(|r| !r.is_undefined());
+        let scalars = &scalars[..fields.len()];
+        match crate::fast::decide(model.root, scalars, 0, opts, mode, 0, member) {
+            Ok(()) => return Some(plan.build.build(&JsValue::NULL, input, members.count.get())).filter(|r| !r.is_undefined()),
+            Err(stopped) => only = crate::fast::failing(model.root, scalars, opts, stopped),
         }
     }
-    count.set(0);
-    by_engine(model, plan, input, values, opts, member, &count)
+    members.count.set(0);
+    by_engine(model, plan, input, values, opts, only, &members)
+}
+
+/// The member list `build` reads: one byte per member, the field index, + 64 for the
+/// field's default.
+struct Members<'a> {
+    out: &'a [Cell<u8>],
+    count: Cell<usize>,
+}
+
+impl Members<'_> {
+    fn push(&self, field: usize, from_input: bool) {
+        self.out[self.count.get()].set(field as u8 + if from_input { 0 } else { 64 });
+        self.count.set(self.count.get() + 1);
+    }
 }
 
 /// The flat path's records that `decide` leaves: the engine's errors, or its member list.
@@ -190,11 +204,11 @@ fn by_engine(
     input: &JsValue,
     values: &[Flat],
     opts: &Options,
-    member: impl Fn(usize, bool),
-    count: &Cell<usize>,
+    only: u64,
+    out: &Members,
 ) -> Option<JsValue> {
     let fields = model.root.fields;
-    let outcome = engine::validate(model, &FlatIn::Record(model.root, values), opts);
+    let outcome = engine::validate_only(model, &FlatIn::Record(model.root, values), opts, only);
     match outcome.value.flatten() {
         Some(members) if outcome.errors.is_empty() => {
             // Members come in declaration order: find each field from the previous one on.
@@ -205,9 +219,9 @@ fn by_engine(
                     Member::Default(name) => (*name, false),
                 };
                 at += fields[at..].iter().position(|f| std::ptr::eq(f.name, name))?;
-                member(at, from_input);
+                out.push(at, from_input);
             }
-            Some(plan.build.build(&JsValue::NULL, input, count.get())).filter(|r| !r.is_undefined())
+            Some(plan.build.build(&JsValue::NULL, input, out.count.get())).filter(|r| !r.is_undefined())
         }
         _ => errors_result(&outcome.errors, &opts.messages),
     }

@@ -117,7 +117,7 @@ pub fn validate_ndjson(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] chunk: JsValue,
     #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    run_bulk(model, chunk, options, "line", |m, bytes, first, opts, out| bulk::validate_ndjson(m, bytes, first, opts, out))
+    run_bulk(model, chunk, options, "line", bulk::validate_ndjson)
 }
 
 /// Validates a JSON array of records (string or bytes); failures carry the record's index.
