@@ -20,7 +20,8 @@ use wasm_bindgen::prelude::*;
 /// Three numbers per field: tag, then two values (string: UTF-16 offset and length in the
 /// joined string; number: the number); then the three options.
 const SLOT: usize = 3;
-const MAX_FIELDS: usize = 64;
+/// Models with more root fields take the general path (the largest has 27).
+const MAX_FIELDS: usize = 32;
 const SLOTS: usize = SLOT * MAX_FIELDS + 3;
 /// Records whose strings need more UTF-8 bytes than this take the general path.
 const TEXT_BYTES: usize = 64 * 1024;

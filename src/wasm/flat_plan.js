@@ -27,7 +27,7 @@ let members = new Uint8Array(0);
 function views() {
   slots = new Float64Array(memory.buffer, slotsAt, 3 * n + 3);
   text = new Uint8Array(memory.buffer, textAt, textBytes);
-  members = new Uint8Array(memory.buffer, membersAt, 64);
+  members = new Uint8Array(memory.buffer, membersAt, n);
 }
 
 function other(v, at, anyObject, slots) {
