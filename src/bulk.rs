@@ -80,7 +80,17 @@ impl Batch {
                 self.valid += 1;
                 match output {
                     Output::Ndjson | Output::Bytes => {
+                        let start = self.normalized.len();
                         self.normalized.extend_from_slice(text.as_bytes());
+                        // One record per line: line breaks the input had between tokens (JSON
+                        // allows them there; inside strings they are escaped) become spaces.
+                        if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some() {
+                            for b in &mut self.normalized[start..] {
+                                if matches!(b, b'\n' | b'\r') {
+                                    *b = b' ';
+                                }
+                            }
+                        }
                         self.normalized.push(b'\n');
                     }
                     // The text was written by `Raw` from well-formed JSON: it parses.
@@ -365,6 +375,19 @@ mod tests {
             b.failures.iter().map(|f| (f.at, &f.errors)).collect::<Vec<_>>()
         );
         assert_eq!((b.records, b.valid, b.failures.len()), (4, 2, 2));
+    }
+
+    /// The normalized output is NDJSON whatever the input's layout: one record per line.
+    #[test]
+    fn records_stay_on_one_line() {
+        let pretty = "[{\"number\":\"+14155550123\",\r\n \"assistantOverrides\": {\n  \"a\": [1,\n 2]\n}}]";
+        let batch = validate_json_array(&crate::models::create_customer_dto::MODEL, pretty.as_bytes(), &Options::create(), Output::Ndjson);
+        let text = String::from_utf8(batch.normalized).unwrap();
+        assert_eq!(text, "{\"numberE164CheckEnabled\":true,\"assistantOverrides\":{   \"a\": [1,  2] },\"number\":\"+14155550123\"}\n");
+        // A carriage return inside a value the fast path would copy as written.
+        let cr = b"{\"name\":\"a\",\"x\":{\"k\":\r1}}\n{\"name\":\"b\"}\n";
+        let batch = validate_ndjson(&MODEL, cr, 1, &Options::patch(), Output::Ndjson);
+        assert_eq!(String::from_utf8(batch.normalized).unwrap(), "{\"name\":\"a\",\"x\":{\"k\": 1}}\n{\"name\":\"b\"}\n");
     }
 
     #[test]

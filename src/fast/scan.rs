@@ -79,6 +79,16 @@ pub(super) fn skip_ws(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Spaces and tabs: the whitespace inside values the fast path copies out as written (see
+/// `skip_value`). A carriage return there (a line break to some NDJSON readers) leaves the
+/// record to the engine, whose output has none.
+fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
 /// A string without escapes or control characters at `i`: the index past its closing quote.
 /// Eight bytes at a time while none of them can end the run.
 pub(super) fn plain_string(b: &[u8], i: usize) -> Option<usize> {
@@ -175,7 +185,7 @@ pub(super) fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
                 }
                 stack = stack << 1 | (open == b'{') as u128;
                 depth += 1;
-                i = skip_ws(b, i + 1);
+                i = skip_spaces(b, i + 1);
                 let close = if open == b'{' { b'}' } else { b']' };
                 if b.get(i) == Some(&close) {
                     i += 1;
@@ -196,10 +206,10 @@ pub(super) fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
                 return Some(i);
             }
             let in_object = stack & 1 == 1;
-            i = skip_ws(b, i);
+            i = skip_spaces(b, i);
             match *b.get(i)? {
                 b',' => {
-                    i = skip_ws(b, i + 1);
+                    i = skip_spaces(b, i + 1);
                     if in_object {
                         i = member_key(b, i)?;
                     }
@@ -218,8 +228,8 @@ pub(super) fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
 
 /// A key, the colon and the whitespace up to the member's value.
 pub(super) fn member_key(b: &[u8], i: usize) -> Option<usize> {
-    let i = skip_ws(b, any_string(b, i)?);
-    (b.get(i) == Some(&b':')).then(|| skip_ws(b, i + 1))
+    let i = skip_spaces(b, any_string(b, i)?);
+    (b.get(i) == Some(&b':')).then(|| skip_spaces(b, i + 1))
 }
 
 /// Any valid string literal at `i` (escapes allowed, contents UTF-8): the index past it.

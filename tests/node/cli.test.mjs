@@ -82,6 +82,17 @@ test("JSON arrays are read whole and reported by index", () => {
   assert.deepEqual([r.code, r.out], [1, "record 1: /name type must be of type string, not integer\n"]);
 });
 
+test("--out is NDJSON, one record per line, even from a pretty-printed JSON array", () => {
+  const out = join(dir, "pretty.ndjson");
+  const pretty = JSON.stringify([{ name: "a", x: { k: [1, 2] } }, { name: "b" }], null, 2).replace(/\n/g, "\r\n");
+  const r = run(["check", "--model", "customer", "--mode", "patch", "--quiet", "--out", out, "-"], pretty);
+  assert.equal(r.code, 0, r.err);
+  const lines = readFileSync(out, "utf8").split("\n");
+  assert.deepEqual(lines.slice(0, -1).map((l) => JSON.parse(l)), [{ name: "a", x: { k: [1, 2] } }, { name: "b" }]);
+  assert.deepEqual([lines.length, lines.at(-1)], [3, ""]);
+  assert.ok(!readFileSync(out, "utf8").includes("\r"));
+});
+
 test("usage and I/O errors exit 2 with a clear message", () => {
   const cases = [
     [["check", "--model", "customer", join(dir, "missing.ndjson")], /cannot read .*missing\.ndjson: no such file/],
