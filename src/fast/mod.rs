@@ -3,11 +3,14 @@
 //!
 //! Its first pass reads every member of the object, the declared fields' values into a table
 //! of scalars; `decide` (the same declarations and checks as the engine) then accepts the
-//! record and writes its normalized text, or the engine runs over that same table (as
-//! `flat_input` values) to report the errors. Anything else (nested declared objects and lists, escaped
-//! strings in an invalid record, duplicate keys, `coerce`, rejected unknown properties) is
-//! left undecided, for the engine over a tape. `tests::agrees_with_the_engine` holds the
-//! answers to the engine's.
+//! record and its normalized text is written, or the engine runs over that same table (as
+//! `flat_input` values, checking again only the values `decide` refused) to report the
+//! errors. A tidy record (members in declaration order, bare commas, no spaces: what most
+//! producers write) is written as a few copies, runs of its members and of the defaults
+//! filled in between them; others member by member. Anything else (nested declared objects
+//! and lists, escaped strings in an invalid record, duplicate keys, `coerce`, rejected unknown
+//! properties) is left undecided, for the engine over a tape. `tests::agrees_with_the_engine`
+//! holds the answers to the engine's.
 
 mod decide;
 mod scan;
