@@ -127,7 +127,7 @@ impl<'o> Reader<'o> {
         let verdict = fast::record_str(self.model, chunk.get(at..)?, self.options, out, &mut self.scratch);
         let line_end = |end: usize| {
             let b = chunk.as_bytes();
-            let j = at + end + b[at + end..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
+            let j = fast::skip_ws(b, at + end);
             b.get(j).map_or(true, |b| *b == b'\n').then_some(j + 1)
         };
         match verdict {
@@ -261,7 +261,7 @@ fn ndjson(
     let mut line = first_line;
     while start <= input.len() {
         if let Some(chunk) = whole {
-            let i = start + input[start..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
+            let i = fast::skip_ws(input, start);
             if input.get(i).map_or(true, |b| *b == b'\n') {
                 // A blank line.
                 start = i + 1;

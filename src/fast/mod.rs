@@ -16,13 +16,14 @@ mod decide;
 mod scan;
 
 pub use decide::{decide, failing, in_type, whole, Scalar};
+pub(crate) use scan::skip_ws;
 
 use crate::decl::{Model, ObjectDecl, Ty};
 use crate::engine::{self, resolve_mode};
 use crate::error::Error;
 use crate::flat_input::{Flat, FlatIn};
 use crate::options::{Mode, Options, Unknown};
-use scan::{any_value, integer, plain_string, same, skip_value, skip_ws};
+use scan::{any_value, plain_string, same, skip_value};
 
 /// Objects with more fields than this are left to the engine (the largest model has 27).
 const MAX_FIELDS: usize = 32;
@@ -51,6 +52,9 @@ impl Scratch {
     fn defaults(&mut self, decl: &'static ObjectDecl) -> &Defaults {
         let key = decl as *const ObjectDecl as usize;
         if !matches!(self.defaults, Some((d, _)) if d == key) {
+            self.defaults = None;
+        }
+        let (_, defaults) = self.defaults.get_or_insert_with(|| {
             let mut joined = String::new();
             let mut spans = Vec::with_capacity(decl.fields.len());
             let mut mask = 0;
@@ -65,12 +69,9 @@ impl Scratch {
                 }
                 spans.push((start, joined.len() as u32));
             }
-            self.defaults = Some((key, Defaults { joined: joined.into_bytes(), spans, mask }));
-        }
-        match &self.defaults {
-            Some((_, d)) => d,
-            None => unreachable!("set just above"),
-        }
+            (key, Defaults { joined: joined.into_bytes(), spans, mask })
+        });
+        defaults
     }
 }
 
@@ -178,18 +179,12 @@ impl Record<'_, '_> {
                         seen |= 1 << f;
                         hint = f + 1;
                         let field = &fields[f];
-                        let (end, value) = match field.ty {
-                            // A whole number for a field with nothing to check but its type is
-                            // read and checked here, which spares `decide` a call for it.
-                            Ty::Int32 | Ty::Flag if field.rules.is_empty() => match integer(b, i) {
-                                Some((end, n)) if in_type(&field.ty, n) => {
-                                    checked |= 1 << f;
-                                    (end, Scalar::Int(n))
-                                }
-                                _ => any_value(self.line, i, &field.ty)?,
-                            },
-                            _ => any_value(self.line, i, &field.ty)?,
-                        };
+                        let (end, value) = any_value(self.line, i, &field.ty)?;
+                        // A whole number for a field with nothing to check but its type is
+                        // checked here, which spares `decide` a call for it.
+                        if field.rules.is_empty() && matches!(value, Scalar::Int(n) if in_type(&field.ty, n)) {
+                            checked |= 1 << f;
+                        }
                         // Nested declared objects and lists are read by the engine.
                         if matches!(fields[f].ty, Ty::Object(_) | Ty::List(_) | Ty::Map(_))
                             && matches!(value, Scalar::AnyObject | Scalar::Array)

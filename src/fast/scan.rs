@@ -72,7 +72,7 @@ pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
 /// JSON whitespace but a line feed: a record read here never spans lines, so that NDJSON is
 /// read record after record without searching for line ends first. (A text with line feeds
 /// inside a record is left to the engine, which reads any JSON.)
-pub(super) fn skip_ws(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while matches!(b.get(i), Some(b' ' | b'\t' | b'\r')) {
         i += 1;
     }
