@@ -8,10 +8,8 @@
 
 use crate::engine;
 use crate::flat_input::{Flat, FlatIn, Member};
-use crate::messages::Templates;
 use crate::models;
 use crate::options::{Mode, Options, Unknown};
-use crate::report::result_json;
 use crate::{Model, Profile};
 use js_sys::{Array, Function};
 use std::cell::{Cell, RefCell};
@@ -51,6 +49,14 @@ extern "C" {
 struct Plan {
     flatten: Compiled,
     build: Compiled,
+}
+
+impl Plan {
+    /// The result object for `input`, normalized by the member list; `None` if reading the
+    /// input threw.
+    fn result(&self, input: &JsValue, members: &Members) -> Option<JsValue> {
+        Some(self.build.build(&JsValue::NULL, input, members.count.get())).filter(|r| !r.is_undefined())
+    }
 }
 
 /// Where the JS side writes a record, and reads the members back (it holds views on these,
@@ -173,7 +179,7 @@ fn validate_values(
         }
         let scalars = &scalars[..fields.len()];
         match crate::fast::decide(model.root, scalars, 0, opts, mode, 0, member) {
-            Ok(()) => return Some(plan.build.build(&JsValue::NULL, input, members.count.get())).filter(|r| !r.is_undefined()),
+            Ok(()) => return plan.result(input, &members),
             Err(stopped) => only = crate::fast::failing(model.root, scalars, opts, stopped),
         }
     }
@@ -222,14 +228,10 @@ fn by_engine(
                 at += fields[at..].iter().position(|f| std::ptr::eq(f.name, name))?;
                 out.push(at, from_input);
             }
-            Some(plan.build.build(&JsValue::NULL, input, out.count.get())).filter(|r| !r.is_undefined())
+            plan.result(input, out)
         }
-        _ => errors_result(&outcome.errors, &opts.messages),
+        _ => super::result_from_json(None, &outcome.errors, &opts.messages),
     }
-}
-
-fn errors_result(errors: &[crate::Error], templates: &Templates) -> Option<JsValue> {
-    js_sys::JSON::parse(&result_json(None, errors, templates)).ok()
 }
 
 /// The fields' values from the slots and the joined string. The strings were appended in

@@ -118,4 +118,4 @@ function build(input, count) {
   }
 }
 
-return { slots, flatten, build };
+return { flatten, build };

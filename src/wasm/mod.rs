@@ -330,16 +330,19 @@ fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> O
             // The fast path copies UTF-8 text and writes ASCII around it.
             return js_sys::JSON::parse(std::str::from_utf8(&json).ok()?).ok();
         }
-        crate::fast::Verdict::Invalid(end, errors) if trailing_ok(end) => {
-            return js_sys::JSON::parse(&crate::report::result_json(None, &errors, &opts.messages)).ok();
-        }
+        crate::fast::Verdict::Invalid(end, errors) if trailing_ok(end) => return result_from_json(None, &errors, &opts.messages),
         _ => {}
     }
     let mut tape = crate::tape::Tape::default();
     let raw = crate::raw_input::Raw::parse(&mut tape, &text).ok()?;
     let outcome = engine::validate(model, &raw, opts);
-    let json = crate::report::result_json(outcome.value.as_deref(), &outcome.errors, &opts.messages);
-    js_sys::JSON::parse(&json).ok()
+    result_from_json(outcome.value.as_deref(), &outcome.errors, &opts.messages)
+}
+
+/// A `{ valid, value, errors }` result made in JS from its JSON text by one `JSON.parse`
+/// (`value` is the normalized record's JSON text).
+pub(crate) fn result_from_json(value: Option<&str>, errors: &[Error], templates: &Templates) -> Option<JsValue> {
+    js_sys::JSON::parse(&crate::report::result_json(value, errors, templates)).ok()
 }
 
 impl JsIn {
