@@ -11,6 +11,12 @@ use crate::rules::{self, Subject};
 /// `max_depth` error. The engine's recursion is bounded by it, so no input can overflow the stack.
 pub const MAX_DEPTH: usize = 32;
 
+/// How deep containers may nest in a record, the record's own object being the first level:
+/// the first container past it (or a value passed through unchanged that nests past it) is a
+/// `max_depth` error. The same bound for every input (JSON text, `Value`, JS values), so that
+/// no path accepts what another refuses, and the engine's recursion is bounded by it.
+pub const MAX_NESTING: usize = 128;
+
 /// Lists longer than this are refused (`max_items`) before any item is read: a sparse JS
 /// array of length 2^32-1 must not make the engine allocate for each slot.
 pub const MAX_ITEMS: usize = 10_000;
@@ -65,7 +71,7 @@ pub fn validate_only<I: Input>(model: &'static Model, input: &I, options: &Optio
         Ok(mode) => mode,
         Err(e) => return Outcome::failed(e),
     };
-    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default(), only };
+    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default(), only, level: 0 };
     let value = run.object(model.root, input, 0);
     Outcome { value: if run.errors.is_empty() { value } else { None }, errors: run.errors }
 }
@@ -91,7 +97,9 @@ pub fn validate_field<I: Input>(
             Params::default().with("model", Param::Static(model.id)).with("field", Param::Str(field.to_owned())),
         )];
     };
-    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default(), only: u64::MAX };
+    // The value sits inside the record and the containers its pointer goes through.
+    let level = pointer_segments(field).count();
+    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default(), only: u64::MAX, level };
     for segment in pointer_segments(field) {
         run.path.push_key(&segment);
     }
@@ -171,6 +179,8 @@ struct Run<'o> {
     path: Pointer,
     /// The root fields whose values are checked (see `validate_only`).
     only: u64,
+    /// The containers the value being read is inside (see `MAX_NESTING`).
+    level: usize,
 }
 
 impl Run<'_> {
@@ -207,12 +217,44 @@ impl Run<'_> {
         }
     }
 
+    /// Enters a container: `false` (with the `max_depth` error) past `MAX_NESTING`.
+    fn enter(&mut self) -> bool {
+        if self.level >= MAX_NESTING {
+            self.nesting_error();
+            return false;
+        }
+        self.level += 1;
+        true
+    }
+
+    fn nesting_error(&mut self) {
+        self.error(Code::MaxDepth, Params::default().with("max", Param::Int(MAX_NESTING as i64)));
+    }
+
+    /// A value passed through unchanged, unless it nests past `MAX_NESTING`.
+    fn pass<I: Input>(&mut self, value: &I) -> Option<I::Out> {
+        if value.nests_deeper_than(MAX_NESTING - self.level) {
+            self.nesting_error();
+            return None;
+        }
+        Some(value.pass())
+    }
+
     fn object<I: Input>(&mut self, decl: &'static ObjectDecl, input: &I, depth: usize) -> Option<I::Out> {
         let kind = input.kind();
         if !matches!(kind, Kind::Object) {
             self.type_error("object", &kind);
             return None;
         }
+        if !self.enter() {
+            return None;
+        }
+        let out = self.members(decl, input, depth);
+        self.level -= 1;
+        out
+    }
+
+    fn members<I: Input>(&mut self, decl: &'static ObjectDecl, input: &I, depth: usize) -> Option<I::Out> {
         let is_root = depth == 0 && self.path.is_root();
         let mut unknown = Vec::new();
         let slots = match input.declared(decl) {
@@ -244,7 +286,11 @@ impl Run<'_> {
         let mut out = I::object_new();
         for (i, (field, slot)) in decl.fields.iter().zip(&slots).enumerate() {
             match slot {
-                Some(value) if is_root && i < 64 && self.only & (1 << i) == 0 => I::object_set_field(&mut out, field.name, value.pass()),
+                Some(value) if is_root && i < 64 && self.only & (1 << i) == 0 => {
+                    if let Some(v) = self.pass(value) {
+                        I::object_set_field(&mut out, field.name, v);
+                    }
+                }
                 Some(value) => {
                     let mark = self.path.push_field(field.name);
                     if let Some(v) = self.value(&field.ty, field.rules, value, &flags, depth) {
@@ -266,7 +312,13 @@ impl Run<'_> {
         }
         for (key, value) in unknown {
             match self.options.unknown {
-                Unknown::Allow => I::object_set(&mut out, &key, value.pass()),
+                Unknown::Allow => {
+                    let mark = self.path.push_key(&key);
+                    if let Some(v) = self.pass(&value) {
+                        I::object_set(&mut out, &key, v);
+                    }
+                    self.path.truncate(mark);
+                }
                 Unknown::Strip => {}
                 Unknown::Reject => {
                     let mark = self.path.push_key(&key);
@@ -335,7 +387,7 @@ impl Run<'_> {
             },
             Ty::Object(decl) => self.object(decl, value, depth),
             Ty::AnyObject => match kind {
-                Kind::Object => Some(value.pass()),
+                Kind::Object => self.pass(value),
                 other => self.wrong_type("object", &other),
             },
             Ty::List(item) => {
@@ -344,6 +396,9 @@ impl Run<'_> {
                 }
                 if value.item_count() > MAX_ITEMS {
                     self.error(Code::MaxItems, Params::default().with("max", Param::Int(MAX_ITEMS as i64)));
+                    return None;
+                }
+                if !self.enter() {
                     return None;
                 }
                 let item_rules: Vec<Rule> = rules
@@ -361,6 +416,7 @@ impl Run<'_> {
                     }
                     self.path.truncate(mark);
                 }
+                self.level -= 1;
                 Some(I::array_done(out))
             }
             Ty::Map(entry) => {
@@ -369,6 +425,9 @@ impl Run<'_> {
                 }
                 if depth >= MAX_DEPTH {
                     self.error(Code::MaxDepth, Params::default().with("max", Param::Int(MAX_DEPTH as i64)));
+                    return None;
+                }
+                if !self.enter() {
                     return None;
                 }
                 let mut out = I::object_new();
@@ -382,6 +441,7 @@ impl Run<'_> {
                     }
                     self.path.truncate(mark);
                 }
+                self.level -= 1;
                 Some(I::object_done(out))
             }
         }

@@ -121,6 +121,11 @@ impl<'a> Input for FlatIn<'a> {
         }
     }
 
+    fn nests_deeper_than(&self, _: usize) -> bool {
+        // Flat values are scalars, or objects whose nesting the scanner that read them bounded.
+        false
+    }
+
     fn pass(&self) -> Self::Out {
         None
     }

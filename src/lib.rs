@@ -42,17 +42,24 @@ pub fn validate_json(model: &'static Model, input: &serde_json::Value, options: 
     engine::validate(model, &input, options)
 }
 
-/// Parses and validates one JSON text; a parse failure is a `json` error at the root.
+/// Parses and validates one JSON text; a parse failure is a `json` error at the root. The
+/// text is read as bulk records are (`tape`), so the answer is theirs, to the byte.
 pub fn validate_str(model: &'static Model, text: &str, options: &Options) -> Outcome<serde_json::Value> {
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(v) => validate_json(model, &v, options),
-        Err(e) => Outcome { value: None, errors: vec![json_error(&e)] },
-    }
+    let mut tape = tape::Tape::default();
+    let outcome = match raw_input::Raw::parse(&mut tape, text) {
+        Ok(raw) => engine::validate(model, &raw, options),
+        Err(e) => return Outcome { value: None, errors: vec![json_error_at(e.to_string(), e.line, e.column)] },
+    };
+    Outcome { value: outcome.value.map(|normalized| text_value(&normalized)), errors: outcome.errors }
 }
 
-/// The `json` error of a serde_json parse failure, with the parser's line and column.
-pub fn json_error(e: &serde_json::Error) -> Error {
-    json_error_at(e.to_string(), e.line(), e.column())
+/// A normalized record's JSON text (well-formed: written by `raw_input`) as a `Value`.
+pub(crate) fn text_value(text: &str) -> serde_json::Value {
+    let mut tape = tape::Tape::default();
+    match tape.parse(text) {
+        Ok(()) => tape.to_value(text, 0),
+        Err(_) => serde_json::Value::Null,
+    }
 }
 
 /// A `json` error: the parser's message and where in the text it stopped.

@@ -204,6 +204,13 @@ impl Record<'_, '_> {
                             return None;
                         }
                         let end = skip_value(b, i)?;
+                        // A repeated key counts once, with its last value at its first place:
+                        // the engine writes that (keys here have no escapes: bytes compare).
+                        let repeated =
+                            self.scratch.unknown.iter().any(|&(ks, ke, ..)| same(&b[ks as usize..ke as usize], &b[key_start..key_end]));
+                        if repeated {
+                            return None;
+                        }
                         self.scratch.unknown.push((key_start as u32, key_end as u32, i as u32, end as u32));
                         i = end;
                     }
@@ -548,9 +555,14 @@ mod tests {
                 let (mut valid, mut decided, mut invalid, mut reported) = (0, 0, 0, 0);
                 for _ in 0..3000 {
                     let text = record_text(&mut g, model.root, &accepted);
-                    let engine_says = engine::validate(model, &Raw::parse(&mut tape, &text).unwrap(), &options);
                     let mut out = b"previous record\n".to_vec();
                     let fast_says = record(model, text.as_bytes(), &options, &mut out, &mut scratch);
+                    let Ok(raw) = Raw::parse(&mut tape, &text) else {
+                        // Not JSON (a number out of range): the engine's reader reports it.
+                        assert!(matches!(fast_says, Verdict::Undecided), "{text}");
+                        continue;
+                    };
+                    let engine_says = engine::validate(model, &raw, &options);
                     valid += engine_says.is_valid() as usize;
                     invalid += !engine_says.is_valid() as usize;
                     match fast_says {

@@ -137,8 +137,14 @@ pub(super) fn integer(b: &[u8], i: usize) -> Option<(usize, i64)> {
     Some((j, if negative { -n } else { n }))
 }
 
-/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` at `i`: the index past it.
+/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` at `i`, within an f64's range (else the
+/// engine reports it): the index past it.
 pub(super) fn number(b: &[u8], i: usize) -> Option<usize> {
+    let end = number_syntax(b, i)?;
+    crate::tape::number_in_range(&b[i..end]).then_some(end)
+}
+
+fn number_syntax(b: &[u8], i: usize) -> Option<usize> {
     let digits = |mut j: usize| {
         let from = j;
         while matches!(b.get(j), Some(b'0'..=b'9')) {
@@ -165,8 +171,12 @@ pub(super) fn number(b: &[u8], i: usize) -> Option<usize> {
     Some(j)
 }
 
+/// How deep a member's value may nest: the record around it is the first level of
+/// `engine::MAX_NESTING`. A deeper value is left to the engine, which reports it.
+const VALUE_NESTING: usize = crate::engine::MAX_NESTING - 1;
+
 /// Steps over any JSON value at `i`, checking its syntax: the index past it. Escaped strings
-/// are accepted here (they are copied, not read); nesting is bounded by a 128-bit stack.
+/// are accepted here (they are copied, not read); nesting is bounded by `VALUE_NESTING`.
 pub(super) fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
     // One bit per open container: 1 = object, 0 = array.
     let mut stack: u128 = 0;
@@ -180,7 +190,7 @@ pub(super) fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
             b'n' if b[i..].starts_with(b"null") => i += 4,
             b'-' | b'0'..=b'9' => i = number(b, i)?,
             open @ (b'{' | b'[') => {
-                if depth == 128 {
+                if depth == VALUE_NESTING {
                     return None;
                 }
                 stack = stack << 1 | (open == b'{') as u128;
@@ -306,10 +316,13 @@ mod tests {
         assert_eq!(skip_value(b"[1,]", 0), None);
         assert_eq!(skip_value(br#"{"a" 1}"#, 0), None);
         assert_eq!(skip_value(b"\"\\x\"", 0), None);
-        let deep = "[".repeat(129) + &"]".repeat(129);
+        let deep = "[".repeat(128) + &"]".repeat(128);
         assert_eq!(skip_value(deep.as_bytes(), 0), None);
-        let ok = "[".repeat(128) + &"]".repeat(128);
-        assert_eq!(skip_value(ok.as_bytes(), 0), Some(256));
+        let ok = "[".repeat(127) + &"]".repeat(127);
+        assert_eq!(skip_value(ok.as_bytes(), 0), Some(254));
+        assert_eq!(number(b"1e400", 0), None);
+        assert_eq!(skip_value(b"[1,-1e309]", 0), None);
+        assert_eq!(number(b"1e308,", 0), Some(5));
         assert_eq!(plain_string(b"\"a\xc3\xa9\"", 0), Some(5));
         assert_eq!(plain_string(b"\"a\\\"\"", 0), None);
     }
