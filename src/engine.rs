@@ -233,11 +233,11 @@ impl Run<'_> {
 
     /// A value passed through unchanged, unless it nests past `MAX_NESTING`.
     fn pass<I: Input>(&mut self, value: &I) -> Option<I::Out> {
-        if value.nests_deeper_than(MAX_NESTING - self.level) {
+        let out = value.pass_within(MAX_NESTING - self.level);
+        if out.is_none() {
             self.nesting_error();
-            return None;
         }
-        Some(value.pass())
+        out
     }
 
     fn object<I: Input>(&mut self, decl: &'static ObjectDecl, input: &I, depth: usize) -> Option<I::Out> {

@@ -121,9 +121,9 @@ impl<'a> Input for FlatIn<'a> {
         }
     }
 
-    fn nests_deeper_than(&self, _: usize) -> bool {
+    fn pass_within(&self, _: usize) -> Option<Self::Out> {
         // Flat values are scalars, or objects whose nesting the scanner that read them bounded.
-        false
+        Some(self.pass())
     }
 
     fn pass(&self) -> Self::Out {

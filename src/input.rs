@@ -58,10 +58,11 @@ pub trait Input: Sized {
     fn items(&self) -> Vec<Self>;
     /// The property `key` of an object; `None` if absent or not an object.
     fn get(&self, key: &str) -> Option<Self>;
-    /// Whether containers nest more than `levels` deep in this value (a scalar nests 0
-    /// levels, `{}` one): asked of values passed through unchanged, which the engine does
-    /// not walk itself (see `engine::MAX_NESTING`).
-    fn nests_deeper_than(&self, levels: usize) -> bool;
+    /// This value, unchanged, as output (`pass`) for a value the engine does not walk itself
+    /// (an any-object field, an unknown property): `None` when containers nest more than
+    /// `levels` deep in it (a scalar nests 0 levels, `{}` one; see `engine::MAX_NESTING`).
+    /// Never a reference to the input's own objects.
+    fn pass_within(&self, levels: usize) -> Option<Self::Out>;
 
     /// This value, unchanged, as output.
     fn pass(&self) -> Self::Out;
@@ -132,21 +133,8 @@ impl Input for &serde_json::Value {
         self.as_object().and_then(|m| m.get(key))
     }
 
-    fn nests_deeper_than(&self, levels: usize) -> bool {
-        // Iterative: a `Value` built in code can be deeper than any stack.
-        let mut stack: Vec<(&serde_json::Value, usize)> = vec![(*self, 0)];
-        while let Some((v, depth)) = stack.pop() {
-            let children: Box<dyn Iterator<Item = &serde_json::Value>> = match v {
-                serde_json::Value::Array(a) => Box::new(a.iter()),
-                serde_json::Value::Object(m) => Box::new(m.values()),
-                _ => continue,
-            };
-            if depth + 1 > levels {
-                return true;
-            }
-            stack.extend(children.map(|c| (c, depth + 1)));
-        }
-        false
+    fn pass_within(&self, levels: usize) -> Option<serde_json::Value> {
+        (!nests_deeper_than(self, levels)).then(|| self.pass())
     }
 
     fn pass(&self) -> serde_json::Value {
@@ -183,4 +171,22 @@ impl Input for &serde_json::Value {
     fn array_done(array: Self::ArrayOut) -> serde_json::Value {
         serde_json::Value::Array(array)
     }
+}
+
+/// Whether containers nest more than `levels` deep in `value`. Iterative: a `Value` built in
+/// code can be deeper than any stack.
+fn nests_deeper_than(value: &serde_json::Value, levels: usize) -> bool {
+    let mut stack: Vec<(&serde_json::Value, usize)> = vec![(value, 0)];
+    while let Some((v, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &serde_json::Value>> = match v {
+            serde_json::Value::Array(a) => Box::new(a.iter()),
+            serde_json::Value::Object(m) => Box::new(m.values()),
+            _ => continue,
+        };
+        if depth + 1 > levels {
+            return true;
+        }
+        stack.extend(children.map(|c| (c, depth + 1)));
+    }
+    false
 }

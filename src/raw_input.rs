@@ -177,8 +177,8 @@ impl<'t, 'a> Input for Raw<'t, 'a> {
         self.entries().into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    fn nests_deeper_than(&self, levels: usize) -> bool {
-        self.tape.deepest > levels && self.tape.nesting(self.at) > levels
+    fn pass_within(&self, levels: usize) -> Option<Cow<'a, str>> {
+        (self.tape.deepest <= levels || self.tape.nesting(self.at) <= levels).then(|| self.pass())
     }
 
     fn pass(&self) -> Cow<'a, str> {

@@ -189,14 +189,14 @@ fn struct_values_and_paths() {
         "label": { "stringValue": 5 },
         "bad": 7
     }});
-    // Map entries come in the input's order; a serde_json::Value iterates its keys sorted.
+    // Map entries come in the input's order, natively too (serde_json's `preserve_order`).
     assert_eq!(
         errors_in(data, Profile::Strict),
         vec![
-            e("/data/bad", "type"),
+            e("/data/plan/structValue/tier/numberValue", "type"),
             e("/data/flags/listValue/1/b/boolValue", "type"),
             e("/data/label/stringValue", "type"),
-            e("/data/plan/structValue/tier/numberValue", "type"),
+            e("/data/bad", "type"),
         ]
     );
     let flow = rule(json!({ "flowParams": { "x": { "structValue": [] } } }));

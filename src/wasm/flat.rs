@@ -42,7 +42,7 @@ extern "C" {
     #[wasm_bindgen(method, js_name = call)]
     fn flatten(this: &Compiled, this_arg: &JsValue, input: &JsValue, options: &JsValue) -> f64;
     #[wasm_bindgen(method, js_name = call)]
-    fn build(this: &Compiled, this_arg: &JsValue, input: &JsValue, members: usize) -> JsValue;
+    fn build(this: &Compiled, this_arg: &JsValue, members: usize) -> JsValue;
 }
 
 /// What JS keeps per model: the two functions `flat_plan.js` compiles.
@@ -52,10 +52,10 @@ struct Plan {
 }
 
 impl Plan {
-    /// The result object for `input`, normalized by the member list; `None` if reading the
-    /// input threw.
-    fn result(&self, input: &JsValue, members: &Members) -> Option<JsValue> {
-        Some(self.build.build(&JsValue::NULL, input, members.count.get())).filter(|r| !r.is_undefined())
+    /// The result object, normalized by the member list from the values `flatten` read;
+    /// `None` if building it threw.
+    fn result(&self, members: &Members) -> Option<JsValue> {
+        Some(self.build.build(&JsValue::NULL, members.count.get())).filter(|r| !r.is_undefined())
     }
 }
 
@@ -75,8 +75,10 @@ thread_local! {
         text: vec![0; TEXT_BYTES].into_boxed_slice(),
         members: (0..MAX_FIELDS).map(|_| Cell::new(0)).collect(),
     };
-    static MAKE_PLAN: Option<Function> =
-        super::compile_function("names, defaults, anyObject, optionNames, memory, slotsAt, textAt, textBytes, membersAt", include_str!("flat_plan.js"));
+    static MAKE_PLAN: Option<Function> = super::compile_function(
+        "names, defaults, anyObject, optionNames, copyJson, memory, slotsAt, textAt, textBytes, membersAt",
+        include_str!("flat_plan.js"),
+    );
 }
 
 #[inline(never)]
@@ -107,6 +109,7 @@ fn make_plan(model: &'static Model) -> Option<Plan> {
         defaults.into(),
         any_object.into(),
         option_names.into(),
+        super::copy_json()?.into(),
         wasm_bindgen::memory(),
         slots_at,
         text_at,
@@ -150,20 +153,12 @@ pub fn validate(model: &'static Model, input: &JsValue, options: Option<&JsValue
                 unknown: pick(2, Unknown::NAMES).and_then(Unknown::parse).unwrap_or_default(),
                 ..Options::default()
             };
-            validate_values(model, plan, input, slots, text, &opts, &scratch.members)
+            validate_values(model, plan, slots, text, &opts, &scratch.members)
         })
     })
 }
 
-fn validate_values(
-    model: &'static Model,
-    plan: &Plan,
-    input: &JsValue,
-    slots: &[f64],
-    text: &str,
-    opts: &Options,
-    out: &[Cell<u8>],
-) -> Option<JsValue> {
+fn validate_values(model: &'static Model, plan: &Plan, slots: &[f64], text: &str, opts: &Options, out: &[Cell<u8>]) -> Option<JsValue> {
     let fields = model.root.fields;
     let values = read_values(slots, text, fields)?;
     let values = &values[..fields.len()];
@@ -179,12 +174,12 @@ fn validate_values(
         }
         let scalars = &scalars[..fields.len()];
         match crate::fast::decide(model.root, scalars, 0, opts, mode, 0, member) {
-            Ok(()) => return plan.result(input, &members),
+            Ok(()) => return plan.result(&members),
             Err(stopped) => only = crate::fast::failing(model.root, scalars, opts, stopped),
         }
     }
     members.count.set(0);
-    by_engine(model, plan, input, values, opts, only, &members)
+    by_engine(model, plan, values, opts, only, &members)
 }
 
 /// The member list `build` reads: one byte per member, the field index, + 64 for the
@@ -205,15 +200,7 @@ impl Members<'_> {
 /// Kept apart so that a first call with a valid record does not compile it (V8 compiles a
 /// WebAssembly function whole on its first call).
 #[inline(never)]
-fn by_engine(
-    model: &'static Model,
-    plan: &Plan,
-    input: &JsValue,
-    values: &[Flat],
-    opts: &Options,
-    only: u64,
-    out: &Members,
-) -> Option<JsValue> {
+fn by_engine(model: &'static Model, plan: &Plan, values: &[Flat], opts: &Options, only: u64, out: &Members) -> Option<JsValue> {
     let fields = model.root.fields;
     let outcome = engine::validate_only(model, &FlatIn::Record(model.root, values), opts, only);
     match outcome.value.flatten() {
@@ -228,7 +215,7 @@ fn by_engine(
                 at += fields[at..].iter().position(|f| std::ptr::eq(f.name, name))?;
                 out.push(at, from_input);
             }
-            plan.result(input, out)
+            plan.result(out)
         }
         _ => super::result_from_json(None, &outcome.errors, &opts.messages),
     }

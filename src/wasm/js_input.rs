@@ -11,6 +11,9 @@ extern "C" {
     /// `Object.keys`, with exceptions (a proxy's `ownKeys` trap) caught instead of unwinding.
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+    /// `Object.getPrototypeOf`, with a proxy's trap exceptions caught.
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
+    fn prototype_of(o: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// A JS value, or the failure of reading it (a getter that threw).
@@ -52,6 +55,48 @@ pub fn set(object: &Object, name: &str, value: &JsValue) {
     } else {
         let _ = Reflect::set(object, &JsValue::from_str(name), value);
     }
+}
+
+/// How many values a pass-through copy takes before it keeps the rest as they are (a sparse
+/// array of length 2^32-1 must not be walked slot by slot).
+const COPY_BUDGET: usize = 1_000_000;
+
+/// A copy of a value passed through: plain objects and arrays are copied (own enumerable
+/// properties, each read once; a member holding `undefined` or whose getter throws is left
+/// out), so that the normalized value never shares them with the input; anything else (a
+/// primitive, a function, a Date or class instance) is the value itself. `None` when
+/// containers nest more than `levels` deep.
+fn copy(v: &JsValue, levels: usize, budget: &mut usize) -> Option<JsValue> {
+    if !v.is_object() || v.is_function() || *budget == 0 {
+        return Some(v.clone());
+    }
+    if levels == 0 {
+        return None;
+    }
+    *budget -= 1;
+    if Array::is_array(v) {
+        let n = Reflect::get(v, &key("length")).ok().and_then(|l| l.as_f64()).unwrap_or(0.0) as u32;
+        let out = Array::new();
+        for i in 0..n {
+            let item = Reflect::get(v, &JsValue::from(i)).unwrap_or(JsValue::UNDEFINED);
+            out.push(&copy(&item, levels - 1, budget)?);
+        }
+        return Some(out.into());
+    }
+    let out = Object::new();
+    match prototype_of(v) {
+        Ok(proto) if proto.is_null() || proto == *Object::get_prototype_of(&out) => {}
+        _ => return Some(v.clone()),
+    }
+    let Ok(keys) = object_keys(v) else { return Some(v.clone()) };
+    for k in keys.iter() {
+        let Some(name) = k.as_string() else { continue };
+        let Ok(item) = Reflect::get(v, &k) else { continue };
+        if !item.is_undefined() {
+            set(&out, &name, &copy(&item, levels - 1, budget)?);
+        }
+    }
+    Some(out.into())
 }
 
 impl Input for JsIn {
@@ -124,6 +169,11 @@ impl Input for JsIn {
             JsIn::Value(x) if x.is_undefined() => None,
             _ => Some(found),
         }
+    }
+
+    fn pass_within(&self, levels: usize) -> Option<JsValue> {
+        let mut budget = COPY_BUDGET;
+        copy(self.js()?, levels, &mut budget)
     }
 
     fn pass(&self) -> JsValue {

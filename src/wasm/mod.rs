@@ -178,7 +178,10 @@ fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &
         let _ = Reflect::set(&out, &key("errors"), &Array::of1(&failure));
         return out.into();
     };
-    let batch = run(m, &bytes, first_line, &opts, output);
+    // Values are made in JS from the NDJSON text, by one `JSON.parse`: the same values
+    // `JSON.parse` gives each line (a `__proto__` key stays data, any integer is a number).
+    let text_output = if output == bulk::Output::Values { bulk::Output::Ndjson } else { output };
+    let batch = run(m, &bytes, first_line, &opts, text_output);
     drop(bytes);
     // Counts and failures as one JSON text and one `JSON.parse`: building each error object
     // property by property across the boundary cost about 20 µs per invalid record.
@@ -204,7 +207,20 @@ fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &
             let _ = Reflect::set(&out, &key("bytes"), &js_sys::Uint8Array::from(&batch.normalized[..]));
         }
         bulk::Output::Values => {
-            let values = to_js(&batch.values).unwrap_or(JsValue::NULL);
+            // One record per line, each line ending in a line feed: `[a,b,c]`.
+            let mut array = batch.normalized;
+            if array.is_empty() {
+                array.push(b']');
+            } else if let Some(last) = array.last_mut() {
+                *last = b']';
+            }
+            for b in array.iter_mut() {
+                if *b == b'\n' {
+                    *b = b',';
+                }
+            }
+            array.insert(0, b'[');
+            let values = std::str::from_utf8(&array).ok().and_then(|t| js_sys::JSON::parse(t).ok()).unwrap_or(JsValue::NULL);
             let _ = Reflect::set(&out, &key("values"), &values);
         }
         bulk::Output::None => {}
@@ -272,49 +288,34 @@ pub(crate) fn compile_function(args: &str, body: &str) -> Option<js_sys::Functio
 thread_local! {
     static FAST_SCRATCH: std::cell::RefCell<crate::fast::Scratch> = std::cell::RefCell::default();
 
-    /// `JSON.stringify(v)` when `v` is plain JSON data, else `undefined`: a walk first gives up
-    /// on anything JSON would carry differently from the object itself (functions, symbols,
-    /// bigints, NaN and infinities, holes and `undefined` in arrays, objects that are not
-    /// plain: Dates, boxed primitives, class instances, `toJSON` holders) and, by a node
-    /// budget, on cycles and huge inputs.
-    static PLAIN_JSON_TEXT: Option<js_sys::Function> = compile_function(
-        "v",
-        "const stack = [v];
-         let budget = 100000;
-         while (stack.length > 0) {
-           if (--budget < 0) return undefined;
-           const x = stack.pop();
-           const t = typeof x;
-           if (t === 'string' || t === 'boolean' || x === null) continue;
-           if (t === 'number') { if (x - x !== 0) return undefined; continue; }
-           if (t !== 'object') return undefined;
-           if (Array.isArray(x)) {
-             for (let i = 0; i < x.length; i++) {
-               if (!(i in x) || x[i] === undefined) return undefined;
-               stack.push(x[i]);
-             }
-             continue;
-           }
-           const proto = Object.getPrototypeOf(x);
-           if (proto !== Object.prototype && proto !== null) return undefined;
-           for (const k in x) {
-             if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
-             const e = x[k];
-             if (e !== undefined) stack.push(e);
-           }
-         }
-         return JSON.stringify(v);",
-    );
+    /// `copyJson` of json_copy.js (`None` where code cannot be generated from strings).
+    static COPY_JSON: Option<js_sys::Function> =
+        compile_function("", include_str!("json_copy.js")).and_then(|factory| factory.call0(&JsValue::NULL).ok()?.dyn_into().ok());
+}
+
+/// json_copy.js's `copyJson(x, levels)`, shared by the flat path and the JSON-text path.
+pub(crate) fn copy_json() -> Option<js_sys::Function> {
+    COPY_JSON.with(Clone::clone)
+}
+
+/// `JSON.stringify` of a copy of `v` when `v` is plain JSON data within `engine::MAX_NESTING`
+/// (json_copy.js: each property read once, as `JSON.stringify` would see it), else `None`.
+fn plain_json_text(v: &JsValue) -> Option<String> {
+    let copy = copy_json()?.call2(&JsValue::NULL, v, &JsValue::from(engine::MAX_NESTING as u32)).ok()?;
+    if copy.is_undefined() {
+        return None;
+    }
+    js_sys::JSON::stringify(&copy).ok()?.as_string()
 }
 
 /// The path for plain JSON data that is not flat (nested objects, undeclared keys, options
 /// the flat path does not read): the input as JSON text (one `JSON.stringify`), read as bulk
 /// records are, and the result back as JSON text (one `JSON.parse`); crossing the boundary
 /// per property cost 30-40 µs for a whole Customer. `None` when the input is not plain JSON
-/// data (the walk gave up, a getter threw, nesting past the reader's bound): the in-place
+/// data (the copy gave up: a getter threw, nesting past `engine::MAX_NESTING`): the in-place
 /// reader, which reports such values precisely, takes over.
 fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> Option<JsValue> {
-    let text = PLAIN_JSON_TEXT.with(|f| f.as_ref().map(|f| f.call1(&JsValue::NULL, input)))?.ok()?.as_string()?;
+    let text = plain_json_text(input)?;
     // A valid flat record is decided in one pass over the text, written straight into the result.
     let mut json = Vec::with_capacity(text.len() + 64);
     json.extend_from_slice(b"{\"valid\":true,\"value\":");

@@ -225,7 +225,8 @@ test("plain objects of scalars take the flat path and get the same answers as th
   assert.deepEqual(v.validateCustomer({ name: "Acme", credit: 7 }).value.credit, 7, "the module works afterwards");
   const dto = { number: "+14155550123", assistantOverrides: { firstMessage: "Hi" } };
   const result = v.validateCreateCustomerDto(dto);
-  assert.equal(result.value.assistantOverrides, dto.assistantOverrides, "any-object fields are passed through as they are");
+  assert.deepEqual(result.value.assistantOverrides, dto.assistantOverrides, "any-object fields are passed through unchanged");
+  assert.notEqual(result.value.assistantOverrides, dto.assistantOverrides, "as a copy: the result never shares objects with the input");
   assert.deepEqual(v.validateCreateCustomerDto({ number: "+14155550123", assistantOverrides: [1] }).errors.map((e) => e.code), ["type"]);
   // Options the flat path does not read are still read and checked.
   assert.deepEqual(v.validateCustomer({ name: "Acme" }, { mode: "nope" }).errors.map((e) => e.code), ["invalid_option"]);
