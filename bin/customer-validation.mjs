@@ -8,13 +8,14 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
-const USAGE = `Usage: customer-validation check --model MODEL [options] FILE|-
+/** The help text; the model ids come from the module (`models()`), never restated here. */
+const usage = () => `Usage: customer-validation check --model MODEL [options] FILE|-
 
 Validates every record of FILE (NDJSON, or a JSON array) and reports the invalid ones.
 '-' reads standard input.
 
 Options:
-  --model MODEL        customer | createCustomerDto | patchCustomer (required)
+  --model MODEL        ${loadModule().models().join(" | ")} (required)
   --mode MODE          create | patch (default: create where the model offers it)
   --profile PROFILE    strict | api (default: strict)
   --coerce             HTML-form coercion: decimal strings to int32, "true"/"false" to booleans, "" to absent
@@ -63,16 +64,16 @@ function parse(argv) {
       },
     });
   } catch (e) {
-    fail(`${e.message}\n\n${USAGE}`);
+    fail(`${e.message}\n\n${usage()}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(USAGE + "\n");
+    process.stdout.write(usage() + "\n");
     process.exit(0);
   }
   const [command, file, ...extra] = positionals;
-  if (command !== "check") fail(command ? `unknown command '${command}'\n\n${USAGE}` : USAGE);
-  if (!values.model) fail("--model is required (customer, createCustomerDto or patchCustomer)");
+  if (command !== "check") fail(command ? `unknown command '${command}'\n\n${usage()}` : usage());
+  if (!values.model) fail(`--model is required (${loadModule().models().join(", ")})`);
   if (!file) fail("no input: give a FILE, or - for standard input");
   if (extra.length) fail(`unexpected arguments: ${extra.join(" ")}`);
   if (!["text", "json"].includes(values.format)) fail(`--format must be text or json, not '${values.format}'`);

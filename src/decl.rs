@@ -4,6 +4,7 @@
 //! descriptors for forms (`describe`) and the TypeScript types (`typescript`) all read
 //! the same tables; no rule is stated anywhere else.
 
+use crate::rules::format::Format;
 use crate::rules::pattern::Pattern;
 
 /// A top-level model that can be validated.
@@ -12,6 +13,9 @@ pub struct Model {
     pub id: &'static str,
     /// Upstream schema title.
     pub title: &'static str,
+    /// What people call a record of it, and the API it comes from (a form's heading).
+    pub label: &'static str,
+    pub upstream: &'static str,
     pub root: &'static ObjectDecl,
     /// `create` is offered only where the upstream API creates records with this schema.
     pub supports_create: bool,
@@ -107,6 +111,17 @@ pub enum Lit {
     Bool(bool),
 }
 
+impl Lit {
+    /// The literal as a JSON value (the exports' `default`).
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Lit::Str(s) => s.into(),
+            Lit::Int(i) => i.into(),
+            Lit::Bool(b) => b.into(),
+        }
+    }
+}
+
 /// Where a rule applies: `Api` rules hold in both profiles, `Strict` ones only in `strict`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Profile {
@@ -129,6 +144,16 @@ pub struct Rule {
     pub check: Check,
 }
 
+impl Rule {
+    /// Whether the rule holds in a run of `profile`: `Api` rules in both, `Strict` ones in `strict`.
+    pub fn applies(&self, profile: Profile) -> bool {
+        match self.profile {
+            Profile::Api => true,
+            Profile::Strict => profile == Profile::Strict,
+        }
+    }
+}
+
 /// A rule in both profiles.
 pub const fn api(check: Check) -> Rule {
     Rule { profile: Profile::Api, check }
@@ -148,7 +173,7 @@ pub enum Check {
     },
     MaxLength(usize),
     Pattern(&'static Pattern),
-    Format(Format),
+    Format(&'static Format),
     /// Inclusive integer range.
     Range {
         min: i64,
@@ -169,17 +194,4 @@ pub enum Check {
         then: &'static Check,
         otherwise: &'static Check,
     },
-}
-
-/// Checks that are code rather than a regular expression.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// RFC 3339 `date-time` with a mandatory offset.
-    DateTime,
-    /// ISO 8601 calendar date `YYYY-MM-DD`.
-    Date,
-    /// ISO 8601 local time `HH:MM` or `HH:MM:SS`.
-    Time,
-    /// An IPv4 (dotted quad, no leading zeros) or IPv6 (RFC 4291) address.
-    Ip,
 }

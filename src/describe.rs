@@ -1,7 +1,8 @@
 //! Field descriptors a form is built from: everything a UI needs to render and label a field,
 //! straight from the declaration.
 
-use crate::decl::{Check, Field, Format, Lit, Model, ObjectDecl, Ty};
+use crate::decl::{Check, Field, Model, ObjectDecl, Ty};
+use crate::rules::{format_name, types};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -13,6 +14,8 @@ type Defs = BTreeMap<&'static str, Vec<FieldInfo>>;
 pub struct ModelInfo {
     pub id: &'static str,
     pub title: &'static str,
+    pub label: &'static str,
+    pub upstream: &'static str,
     pub description: &'static str,
     pub modes: Vec<&'static str>,
     pub fields: Vec<FieldInfo>,
@@ -68,6 +71,8 @@ pub fn describe(model: &Model) -> ModelInfo {
     ModelInfo {
         id: model.id,
         title: model.title,
+        label: model.label,
+        upstream: model.upstream,
         description: model.root.description,
         modes: if model.supports_create { vec!["create", "patch"] } else { vec!["patch"] },
         fields,
@@ -84,11 +89,7 @@ fn field(f: &Field, defs: &mut Defs) -> FieldInfo {
     info.label = if f.label.is_empty() { humanize(f.name) } else { f.label.to_string() };
     info.description = f.description;
     info.required = f.required;
-    info.default = f.default.map(|d| match d {
-        Lit::Str(s) => serde_json::json!(s),
-        Lit::Int(i) => serde_json::json!(i),
-        Lit::Bool(b) => serde_json::json!(b),
-    });
+    info.default = f.default.map(|d| d.to_json());
     for rule in f.rules {
         let profile = rule.profile.as_str();
         match rule.check {
@@ -142,7 +143,7 @@ fn of_type(name: &'static str, ty: &Ty, defs: &mut Defs) -> FieldInfo {
         Ty::String => "string",
         Ty::Int32 => "int32",
         Ty::Flag => {
-            info.enum_values = Some(vec![0.into(), 1.into()]);
+            info.enum_values = Some(types::FLAG_VALUES.iter().map(|v| (*v).into()).collect());
             "flag"
         }
         Ty::Boolean => "boolean",
@@ -174,21 +175,6 @@ fn of_type(name: &'static str, ty: &Ty, defs: &mut Defs) -> FieldInfo {
         }
     };
     info
-}
-
-/// The stable name of a format check, as the form and docs call it.
-fn format_name(check: &Check) -> Option<&'static str> {
-    Some(match check {
-        Check::Pattern(p) => p.code.as_str(),
-        Check::Format(Format::DateTime) => "date_time",
-        Check::Format(Format::Date) => "date",
-        Check::Format(Format::Time) => "time",
-        Check::Format(Format::Ip) => "ip",
-        Check::Range { .. } => "range",
-        Check::SignedRange { .. } => "signed_range",
-        Check::NonNegative => "non_negative",
-        _ => return None,
-    })
 }
 
 /// `callForwardingCallLimit` -> `Call forwarding call limit`.

@@ -1,11 +1,12 @@
 //! The validation engine: walks a model's declaration and an input together, collects every
 //! error with its JSON Pointer, and builds the normalized value.
 
-use crate::decl::{Check, Field, Model, ObjectDecl, Profile, Rule, Ty};
+use crate::decl::{Check, Field, Model, ObjectDecl, Rule, Ty};
 use crate::error::{Code, Error, Param, Params, Pointer};
 use crate::input::{Input, Kind};
 use crate::options::{Mode, Options, Unknown};
-use crate::rules::{self, Subject};
+use crate::rules::types::{self, Mismatch, Typed, FLAG_VALUES, INT32_MAX, INT32_MIN};
+use crate::rules::{self, when_flag, Subject};
 
 /// How many map levels (Struct inside Value inside Struct ...) are followed before a
 /// `max_depth` error. The engine's recursion is bounded by it, so no input can overflow the stack.
@@ -20,10 +21,6 @@ pub const MAX_NESTING: usize = 128;
 /// Lists longer than this are refused (`max_items`) before any item is read: a sparse JS
 /// array of length 2^32-1 must not make the engine allocate for each slot.
 pub const MAX_ITEMS: usize = 10_000;
-
-const INT32_MIN: f64 = i32::MIN as f64;
-const INT32_MAX: f64 = i32::MAX as f64;
-static FLAG_VALUES: &[i64] = &[0, 1];
 
 /// The result of validating one record.
 #[derive(Debug)]
@@ -146,30 +143,9 @@ fn pointer_segments(field: &str) -> impl Iterator<Item = String> + '_ {
     body.split('/').map(|s| s.replace("~1", "/").replace("~0", "~"))
 }
 
-/// A sibling flag's boolean value, coerced like the field itself would be.
+/// A sibling flag's boolean value, as `WhenFlag` reads it.
 fn run_flag<I: Input>(options: &Options, value: &I) -> Option<bool> {
-    match value.kind() {
-        Kind::Bool(b) => Some(b),
-        Kind::Str(s) if options.coerce => parse_bool(&s),
-        _ => None,
-    }
-}
-
-fn parse_bool(s: &str) -> Option<bool> {
-    match s {
-        "true" => Some(true),
-        "false" => Some(false),
-        _ => None,
-    }
-}
-
-/// HTML-form coercion of int32s: optional `-`, then ASCII digits.
-fn parse_decimal(s: &str) -> Option<f64> {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse::<f64>().ok()
+    when_flag::flag_value(&value.kind(), options.coerce)
 }
 
 struct Run<'o> {
@@ -202,16 +178,9 @@ impl Run<'_> {
         }
     }
 
-    fn applies(&self, rule: &Rule) -> bool {
-        rule.profile == Profile::Api || self.options.profile == Profile::Strict
-    }
-
     fn checks(&mut self, rules: &[Rule], subject: Subject, flags: rules::Flags) {
-        for rule in rules {
-            if !self.applies(rule) || matches!(rule.check, Check::Each(_)) {
-                continue;
-            }
-            if let Err((code, params)) = rules::apply(&rule.check, subject, flags) {
+        for rule in rules.iter().filter(|r| r.applies(self.options.profile)) {
+            if let Err((code, params)) = rules::validate(&rule.check, subject, flags) {
                 self.error(code, params);
             }
         }
@@ -335,65 +304,49 @@ impl Run<'_> {
 
     fn value<I: Input>(&mut self, ty: &Ty, rules: &[Rule], value: &I, flags: rules::Flags, depth: usize) -> Option<I::Out> {
         let kind = value.kind();
-        match ty {
-            Ty::String => match kind {
-                Kind::Str(s) => {
-                    self.checks(rules, Subject::Str(&s), flags);
-                    Some(value.pass())
-                }
-                other => self.wrong_type("string", &other),
-            },
-            Ty::Enum(allowed) => match kind {
-                Kind::Str(s) if allowed.contains(&s.as_ref()) => Some(value.pass()),
-                Kind::Str(_) => {
-                    self.error(Code::Enum, Params::default().with("allowed", Param::StaticList(allowed)));
-                    None
-                }
-                other => self.wrong_type("string", &other),
-            },
-            Ty::Int32 | Ty::Flag => {
-                let (n, coerced) = match kind {
-                    Kind::Number(n) if n.is_finite() => (n, false),
-                    Kind::Str(ref s) if self.options.coerce => match parse_decimal(s) {
-                        Some(n) => (n, true),
-                        None => return self.wrong_type("integer", &kind),
-                    },
-                    other => return self.wrong_type("integer", &other),
-                };
-                if n.fract() != 0.0 || !(INT32_MIN..=INT32_MAX).contains(&n) {
-                    let params = Params::default().with("min", Param::Int(i32::MIN.into())).with("max", Param::Int(i32::MAX.into()));
-                    self.error(Code::Int32, params);
-                    return None;
-                }
-                let i = n as i32;
-                if matches!(ty, Ty::Flag) && !(0..=1).contains(&i) {
-                    self.error(Code::Enum, Params::default().with("allowed", Param::IntList(FLAG_VALUES)));
-                    return None;
-                }
-                self.checks(rules, Subject::Int(i.into()), flags);
-                Some(if coerced { I::out_i32(i) } else { value.pass() })
+        let typed = match types::type_test(ty, &kind, self.options.coerce) {
+            Ok(typed) => typed,
+            Err(mismatch) => {
+                self.mismatch(ty, mismatch, &kind);
+                return None;
             }
-            Ty::Boolean => match kind {
-                Kind::Bool(_) => Some(value.pass()),
-                Kind::Str(ref s) if self.options.coerce && parse_bool(s).is_some() => parse_bool(s).map(I::out_bool),
-                other => self.wrong_type("boolean", &other),
-            },
-            Ty::Number => match kind {
-                Kind::Number(n) if n.is_finite() => {
-                    self.checks(rules, Subject::Num(n), flags);
-                    Some(value.pass())
-                }
-                other => self.wrong_type("number", &other),
-            },
+        };
+        let subject = match typed {
+            Typed::Str(s) => Subject::Str(s),
+            Typed::Int { value: i, coerced } => {
+                self.checks(rules, Subject::Int(i.into()), flags);
+                return Some(if coerced { I::out_i32(i) } else { value.pass() });
+            }
+            Typed::Num(n) => Subject::Num(n),
+            Typed::Bool { value: b, coerced } => return Some(if coerced { I::out_bool(b) } else { value.pass() }),
+            Typed::Enum => return Some(value.pass()),
+            Typed::AnyObject => return self.pass(value),
+            Typed::Container => return self.container(ty, rules, value, flags, depth),
+        };
+        self.checks(rules, subject, flags);
+        Some(value.pass())
+    }
+
+    /// The error of a value that failed its type's test.
+    fn mismatch(&mut self, ty: &Ty, mismatch: Mismatch, actual: &Kind) {
+        match mismatch {
+            Mismatch::Type(expected) => self.type_error(expected, actual),
+            Mismatch::Int32 => {
+                self.error(Code::Int32, Params::default().with("min", Param::Int(INT32_MIN)).with("max", Param::Int(INT32_MAX)))
+            }
+            Mismatch::Flag => self.error(Code::Enum, Params::default().with("allowed", Param::IntList(FLAG_VALUES))),
+            Mismatch::Enum => {
+                let allowed = if let Ty::Enum(allowed) = ty { allowed } else { &[][..] };
+                self.error(Code::Enum, Params::default().with("allowed", Param::StaticList(allowed)))
+            }
+        }
+    }
+
+    /// A declared object, list or map (its type test passed): walked member by member.
+    fn container<I: Input>(&mut self, ty: &Ty, rules: &[Rule], value: &I, flags: rules::Flags, depth: usize) -> Option<I::Out> {
+        match ty {
             Ty::Object(decl) => self.object(decl, value, depth),
-            Ty::AnyObject => match kind {
-                Kind::Object => self.pass(value),
-                other => self.wrong_type("object", &other),
-            },
             Ty::List(item) => {
-                if !matches!(kind, Kind::Array) {
-                    return self.wrong_type("array", &kind);
-                }
                 if value.item_count() > MAX_ITEMS {
                     self.error(Code::MaxItems, Params::default().with("max", Param::Int(MAX_ITEMS as i64)));
                     return None;
@@ -420,9 +373,6 @@ impl Run<'_> {
                 Some(I::array_done(out))
             }
             Ty::Map(entry) => {
-                if !matches!(kind, Kind::Object) {
-                    return self.wrong_type("object", &kind);
-                }
                 if depth >= MAX_DEPTH {
                     self.error(Code::MaxDepth, Params::default().with("max", Param::Int(MAX_DEPTH as i64)));
                     return None;
@@ -444,11 +394,8 @@ impl Run<'_> {
                 self.level -= 1;
                 Some(I::object_done(out))
             }
+            // `type_test` calls only declared objects, lists and maps containers.
+            Ty::String | Ty::Int32 | Ty::Flag | Ty::Boolean | Ty::Number | Ty::Enum(_) | Ty::AnyObject => None,
         }
-    }
-
-    fn wrong_type<O>(&mut self, expected: &'static str, actual: &Kind) -> Option<O> {
-        self.type_error(expected, actual);
-        None
     }
 }

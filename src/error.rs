@@ -2,107 +2,67 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-/// Stable machine names of errors. Once released, a code never changes meaning or spelling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Code {
-    Required,
-    Type,
-    Enum,
-    MinLength,
-    MaxLength,
-    Int32,
-    Range,
-    SignedRange,
-    NonNegative,
-    ObjectId,
-    DateTime,
-    Date,
-    Time,
-    Ip,
-    Url,
-    Email,
-    SipUri,
-    Dtmf,
-    E164,
-    Alphanumeric,
-    UnknownProperty,
-    MinProperties,
-    MaxDepth,
-    MaxItems,
-    Json,
-    InvalidOption,
-    UnsupportedMode,
-    UnknownModel,
-    UnknownField,
+/// Declares the error codes once: variant, stable name, English message template.
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $english:literal;)*) => {
+        /// Stable machine names of errors. Once released, a code never changes meaning or spelling.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $($variant),*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name),*
+                }
+            }
+
+            /// The default English template (`{param}` stands for a param's value).
+            pub const fn english(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $english),*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    Required = "required", "is required";
+    Type = "type", "must be of type {expected}, not {actual}";
+    Enum = "enum", "must be one of: {allowed}";
+    MinLength = "min_length", "must be at least {min} characters long (it has {actual})";
+    MaxLength = "max_length", "must be at most {max} characters long (it has {actual})";
+    Int32 = "int32", "must be a whole number between {min} and {max}";
+    Range = "range", "must be between {min} and {max}";
+    SignedRange = "signed_range", "must be between -{max} and -1 or between 1 and {max}";
+    NonNegative = "non_negative", "must be zero or more";
+    ObjectId = "object_id", "must be an ObjectId: exactly 24 hexadecimal digits";
+    DateTime = "date_time", "must be an RFC 3339 date-time with an offset, such as 2024-05-01T12:00:00Z";
+    Date = "date", "must be a date such as 2024-05-01";
+    Time = "time", "must be a time such as 08:30 or 08:30:00";
+    Ip = "ip", "must be an IPv4 or IPv6 address";
+    Url = "url", "must be an absolute http(s) URL such as https://example.com";
+    Email = "email", "must be an e-mail address such as name@example.com";
+    SipUri = "sip_uri", "must be a sip: or sips: URI such as sip:alice@example.com";
+    Dtmf = "dtmf", "may contain only the DTMF characters 0-9, A-D, * and #";
+    E164 = "e164", "must be an E.164 number such as +14155551234";
+    Alphanumeric = "alphanumeric", "may contain only letters and digits, with an optional leading +";
+    UnknownProperty = "unknown_property", "is not a property of {model}";
+    MinProperties = "min_properties", "must contain at least {min} field";
+    MaxDepth = "max_depth", "nests deeper than {max} levels";
+    MaxItems = "max_items", "has more than {max} items";
+    Json = "json", "is not valid JSON: {detail}";
+    InvalidOption = "invalid_option", "option {option} must be one of: {allowed}";
+    UnsupportedMode = "unsupported_mode", "{model} does not support {mode} mode";
+    UnknownModel = "unknown_model", "unknown model {model}; models: {allowed}";
+    UnknownField = "unknown_field", "{model} has no field {field}";
 }
 
 impl Code {
-    pub const ALL: &'static [Code] = &[
-        Code::Required,
-        Code::Type,
-        Code::Enum,
-        Code::MinLength,
-        Code::MaxLength,
-        Code::Int32,
-        Code::Range,
-        Code::SignedRange,
-        Code::NonNegative,
-        Code::ObjectId,
-        Code::DateTime,
-        Code::Date,
-        Code::Time,
-        Code::Ip,
-        Code::Url,
-        Code::Email,
-        Code::SipUri,
-        Code::Dtmf,
-        Code::E164,
-        Code::Alphanumeric,
-        Code::UnknownProperty,
-        Code::MinProperties,
-        Code::MaxDepth,
-        Code::MaxItems,
-        Code::Json,
-        Code::InvalidOption,
-        Code::UnsupportedMode,
-        Code::UnknownModel,
-        Code::UnknownField,
-    ];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Code::Required => "required",
-            Code::Type => "type",
-            Code::Enum => "enum",
-            Code::MinLength => "min_length",
-            Code::MaxLength => "max_length",
-            Code::Int32 => "int32",
-            Code::Range => "range",
-            Code::SignedRange => "signed_range",
-            Code::NonNegative => "non_negative",
-            Code::ObjectId => "object_id",
-            Code::DateTime => "date_time",
-            Code::Date => "date",
-            Code::Time => "time",
-            Code::Ip => "ip",
-            Code::Url => "url",
-            Code::Email => "email",
-            Code::SipUri => "sip_uri",
-            Code::Dtmf => "dtmf",
-            Code::E164 => "e164",
-            Code::Alphanumeric => "alphanumeric",
-            Code::UnknownProperty => "unknown_property",
-            Code::MinProperties => "min_properties",
-            Code::MaxDepth => "max_depth",
-            Code::MaxItems => "max_items",
-            Code::Json => "json",
-            Code::InvalidOption => "invalid_option",
-            Code::UnsupportedMode => "unsupported_mode",
-            Code::UnknownModel => "unknown_model",
-            Code::UnknownField => "unknown_field",
-        }
-    }
-
     pub fn parse(s: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == s)
     }

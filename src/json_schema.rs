@@ -4,15 +4,12 @@
 //! Two limits of the format: the map depth bound (`engine::MAX_DEPTH`) is not expressible,
 //! and ajv needs `ajv-formats` for `date-time`, `ipv4` and `ipv6`.
 
-use crate::decl::{Check, Field, Format, Lit, Model, ObjectDecl, Profile, Rule, Ty};
+use crate::decl::{Check, Field, Model, ObjectDecl, Profile, Rule, Ty};
 use crate::engine::{resolve_mode, MAX_ITEMS};
 use crate::error::Error;
 use crate::options::{Mode, Options, Unknown};
+use crate::rules::{self, types};
 use serde_json::{json, Map, Value};
-
-/// RFC 3339 shape; the calendar (days per month, leap seconds) is left to `format`.
-const DATE_TIME_SHAPE: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})$";
-const TIME_SHAPE: &str = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?$";
 
 pub fn json_schema(model: &Model, options: &Options) -> Result<Value, Error> {
     let mode = resolve_mode(model, options)?;
@@ -39,7 +36,7 @@ struct Export {
 
 impl Export {
     fn applies(&self, rule: &Rule) -> bool {
-        rule.profile == Profile::Api || self.profile == Profile::Strict
+        rule.applies(self.profile)
     }
 
     fn object(&mut self, decl: &ObjectDecl, root: bool) -> Value {
@@ -81,7 +78,7 @@ impl Export {
         }
         if self.mode == Mode::Create {
             if let Some(default) = field.default {
-                s.insert("default".into(), lit(default));
+                s.insert("default".into(), default.to_json());
             }
         }
         for rule in field.rules.iter().filter(|r| self.applies(r)) {
@@ -92,16 +89,16 @@ impl Export {
                         (json!({ "properties": { flag: { "const": !absent } }, "required": [flag] }), otherwise, then);
                     conditions.push(json!({
                         "if": flag_schema,
-                        "then": { "properties": { field.name: keywords(present_rule) } },
-                        "else": { "properties": { field.name: keywords(absent_rule) } },
+                        "then": { "properties": { field.name: rules::schema(present_rule) } },
+                        "else": { "properties": { field.name: rules::schema(absent_rule) } },
                     }));
                 }
                 Check::Each(inner) => {
                     if let Some(items) = s.get_mut("items").and_then(Value::as_object_mut) {
-                        merge(items, keywords(inner));
+                        merge(items, rules::schema(inner));
                     }
                 }
-                ref check => merge(s, keywords(check)),
+                ref check => merge(s, rules::schema(check)),
             }
         }
         schema
@@ -110,8 +107,8 @@ impl Export {
     fn ty(&mut self, ty: &Ty) -> Value {
         match ty {
             Ty::String => json!({ "type": "string" }),
-            Ty::Int32 => json!({ "type": "integer", "minimum": i32::MIN, "maximum": i32::MAX }),
-            Ty::Flag => json!({ "type": "integer", "enum": [0, 1] }),
+            Ty::Int32 => types::int32_schema(),
+            Ty::Flag => types::flag_schema(),
             Ty::Boolean => json!({ "type": "boolean" }),
             Ty::Number => json!({ "type": "number" }),
             Ty::Enum(values) => json!({ "type": "string", "enum": values }),
@@ -142,37 +139,5 @@ fn merge(schema: &mut Map<String, Value>, keywords: Value) {
         } else {
             schema.extend(k);
         }
-    }
-}
-
-/// The keywords of one check.
-fn keywords(check: &Check) -> Value {
-    match check {
-        Check::MinLength { min, .. } => json!({ "minLength": min }),
-        Check::MaxLength(max) => json!({ "maxLength": max }),
-        Check::Pattern(p) => json!({ "pattern": p.source }),
-        Check::Format(Format::DateTime) => {
-            json!({ "format": "date-time", "pattern": DATE_TIME_SHAPE })
-        }
-        Check::Format(Format::Date) => json!({ "format": "date" }),
-        Check::Format(Format::Time) => json!({ "pattern": TIME_SHAPE }),
-        Check::Format(Format::Ip) => {
-            json!({ "anyOf": [{ "format": "ipv4" }, { "format": "ipv6" }] })
-        }
-        Check::Range { min, max } => json!({ "minimum": min, "maximum": max }),
-        Check::SignedRange { max } => {
-            json!({ "minimum": -max, "maximum": max, "not": { "const": 0 } })
-        }
-        Check::NonNegative => json!({ "minimum": 0 }),
-        Check::Each(inner) => json!({ "items": keywords(inner) }),
-        Check::WhenFlag { .. } => json!({}),
-    }
-}
-
-fn lit(l: Lit) -> Value {
-    match l {
-        Lit::Str(s) => json!(s),
-        Lit::Int(i) => json!(i),
-        Lit::Bool(b) => json!(b),
     }
 }

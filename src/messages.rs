@@ -4,39 +4,9 @@
 use crate::error::{Code, Error};
 use std::collections::HashMap;
 
-/// The default English template of a code.
+/// The default English template of a code (declared with the code, in `error.rs`).
 pub fn english(code: Code) -> &'static str {
-    match code {
-        Code::Required => "is required",
-        Code::Type => "must be of type {expected}, not {actual}",
-        Code::Enum => "must be one of: {allowed}",
-        Code::MinLength => "must be at least {min} characters long (it has {actual})",
-        Code::MaxLength => "must be at most {max} characters long (it has {actual})",
-        Code::Int32 => "must be a whole number between {min} and {max}",
-        Code::Range => "must be between {min} and {max}",
-        Code::SignedRange => "must be between -{max} and -1 or between 1 and {max}",
-        Code::NonNegative => "must be zero or more",
-        Code::ObjectId => "must be an ObjectId: exactly 24 hexadecimal digits",
-        Code::DateTime => "must be an RFC 3339 date-time with an offset, such as 2024-05-01T12:00:00Z",
-        Code::Date => "must be a date such as 2024-05-01",
-        Code::Time => "must be a time such as 08:30 or 08:30:00",
-        Code::Ip => "must be an IPv4 or IPv6 address",
-        Code::Url => "must be an absolute http(s) URL such as https://example.com",
-        Code::Email => "must be an e-mail address such as name@example.com",
-        Code::SipUri => "must be a sip: or sips: URI such as sip:alice@example.com",
-        Code::Dtmf => "may contain only the DTMF characters 0-9, A-D, * and #",
-        Code::E164 => "must be an E.164 number such as +14155551234",
-        Code::Alphanumeric => "may contain only letters and digits, with an optional leading +",
-        Code::UnknownProperty => "is not a property of {model}",
-        Code::MinProperties => "must contain at least {min} field",
-        Code::MaxDepth => "nests deeper than {max} levels",
-        Code::MaxItems => "has more than {max} items",
-        Code::Json => "is not valid JSON: {detail}",
-        Code::InvalidOption => "option {option} must be one of: {allowed}",
-        Code::UnsupportedMode => "{model} does not support {mode} mode",
-        Code::UnknownModel => "unknown model {model}; models: {allowed}",
-        Code::UnknownField => "{model} has no field {field}",
-    }
+    code.english()
 }
 
 /// Templates in use: the English defaults, overridden per code.

@@ -76,7 +76,11 @@ export interface FieldDescription {
 
 export interface ModelDescription {
   id: ModelId;
+  /** The upstream schema's title. */
   title: string;
+  /** What a record is called, and the API it comes from: a form's heading is `${label} (${upstream})`. */
+  label: string;
+  upstream: string;
   description: string;
   modes: Mode[];
   fields: FieldDescription[];
@@ -173,7 +177,7 @@ fn ty<'a>(t: &'a Ty, pending: &mut Vec<&'a ObjectDecl>) -> String {
     match t {
         Ty::String => "string".into(),
         Ty::Int32 | Ty::Number => "number".into(),
-        Ty::Flag => "0 | 1".into(),
+        Ty::Flag => crate::rules::types::FLAG_VALUES.iter().map(i64::to_string).collect::<Vec<_>>().join(" | "),
         Ty::Boolean => "boolean".into(),
         Ty::Enum(values) => values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(" | "),
         Ty::AnyObject => "Record<string, unknown>".into(),

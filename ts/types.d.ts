@@ -100,7 +100,11 @@ export interface FieldDescription {
 
 export interface ModelDescription {
   id: ModelId;
+  /** The upstream schema's title. */
   title: string;
+  /** What a record is called, and the API it comes from: a form's heading is `${label} (${upstream})`. */
+  label: string;
+  upstream: string;
   description: string;
   modes: Mode[];
   fields: FieldDescription[];

@@ -1,12 +1,16 @@
 //! The decision of the fast path: whether a record's field values (already read) make a
-//! valid record, and which members its normalized form has. It runs the same checks as the
-//! engine (`rules::apply`) but reports nothing: a record it cannot accept goes to the engine.
+//! valid record, and which members its normalized form has. It makes the engine's decisions
+//! by the same functions (`types::type_test`, `Rule::applies`, `rules::is_valid`,
+//! `when_flag::flag_value`) but reports nothing: a record it cannot accept goes to the engine.
 
-use crate::decl::{Check, ObjectDecl, Profile, Rule, Ty};
+use crate::decl::{ObjectDecl, Rule, Ty};
 use crate::flat_input::Flat;
+use crate::input::Kind;
 use crate::options::{Mode, Options};
-use crate::rules::{self, Subject};
+use crate::rules::types::{self, Typed};
+use crate::rules::{self, when_flag, Subject};
 use crate::tape::unescape;
+use std::borrow::Cow;
 
 /// A declared field's value as `decide` reads it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -41,9 +45,26 @@ impl<'a> Scalar<'a> {
     }
 }
 
+impl Scalar<'_> {
+    /// The value as the type test and the checks read it (escapes decoded).
+    fn kind(&self) -> Kind<'_> {
+        match *self {
+            Scalar::Absent => Kind::Undefined,
+            Scalar::Str(s, false) => Kind::Str(Cow::Borrowed(s)),
+            Scalar::Str(s, true) => Kind::Str(Cow::Owned(unescape(s))),
+            Scalar::Int(i) => Kind::Number(i as f64),
+            Scalar::Num(n) => Kind::Number(n),
+            Scalar::Bool(b) => Kind::Bool(b),
+            Scalar::AnyObject => Kind::Object,
+            Scalar::Null => Kind::Null,
+            Scalar::Array => Kind::Array,
+        }
+    }
+}
+
 /// A number that is a whole int32-sized value, as an integer.
 pub fn whole(n: f64) -> Option<i64> {
-    (n.fract() == 0.0 && (i32::MIN as f64..=i32::MAX as f64).contains(&n)).then_some(n as i64)
+    types::int32(n).map(i64::from)
 }
 
 /// Decides a record of `decl` from its fields' values (by declaration index): when every
@@ -63,7 +84,6 @@ pub fn decide(
     mut member: impl FnMut(usize, bool),
 ) -> Result<(), usize> {
     let fields = decl.fields;
-    let strict = options.profile == Profile::Strict;
     let flags = |name: &str| flag(decl, values, name);
     let mut members = extra;
     for (f, field) in fields.iter().enumerate() {
@@ -78,7 +98,7 @@ pub fn decide(
             },
             Scalar::Absent => {}
             value => {
-                if checked & (1 << f) == 0 && !passes(&field.ty, field.rules, value, strict, &flags) {
+                if checked & (1 << f) == 0 && !passes(&field.ty, field.rules, value, options, &flags) {
                     return Err(f);
                 }
                 member(f, true);
@@ -98,65 +118,38 @@ pub fn decide(
 /// its type or rules: what the engine must look at to report an invalid record
 /// (`engine::validate_only`). `from` is where `decide` stopped: the fields before it passed.
 pub fn failing(decl: &ObjectDecl, values: &[Scalar], options: &Options, from: usize) -> u64 {
-    let strict = options.profile == Profile::Strict;
     let flags = |name: &str| flag(decl, values, name);
     let mut failing = 0;
     for (f, (field, value)) in decl.fields.iter().zip(values).enumerate().take(64).skip(from) {
-        if *value != Scalar::Absent && !passes(&field.ty, field.rules, *value, strict, &flags) {
+        if *value != Scalar::Absent && !passes(&field.ty, field.rules, *value, options, &flags) {
             failing |= 1 << f;
         }
     }
     failing
 }
 
-/// A sibling boolean field's value, for `WhenFlag` rules.
+/// A sibling boolean field's value, for `WhenFlag` rules (no coercion: the fast paths leave
+/// coercion to the engine).
 fn flag(decl: &ObjectDecl, values: &[Scalar], name: &str) -> Option<bool> {
-    match decl.field(name) {
-        Some((f, _)) => match values[f] {
-            Scalar::Bool(b) => Some(b),
-            _ => None,
-        },
-        None => None,
-    }
+    decl.field(name).and_then(|(f, _)| when_flag::flag_value(&values[f].kind(), false))
 }
 
 /// Whether a whole number is in an integer type's range (a flag's is 0..=1).
 pub fn in_type(ty: &Ty, n: i64) -> bool {
-    match ty {
-        Ty::Flag => n == 0 || n == 1,
-        Ty::Int32 => (i32::MIN as i64..=i32::MAX as i64).contains(&n),
-        _ => false,
-    }
+    types::in_int_type(ty, n)
 }
 
 /// Whether a value has its field's type and passes the field's rules.
-fn passes(ty: &Ty, rules: &[Rule], value: Scalar, strict: bool, flags: rules::Flags) -> bool {
-    let decoded;
-    let subject = match (ty, value) {
-        (Ty::String, Scalar::Str(s, escaped)) => {
-            decoded = contents(s, escaped);
-            Subject::Str(&decoded)
-        }
-        (Ty::Enum(allowed), Scalar::Str(s, escaped)) => {
-            let s = contents(s, escaped);
-            return allowed.iter().any(|a| super::scan::same(a.as_bytes(), s.as_bytes()));
-        }
-        (Ty::Int32 | Ty::Flag, Scalar::Int(i)) if in_type(ty, i) => Subject::Int(i),
-        (Ty::Number, Scalar::Num(n)) if n.is_finite() => Subject::Num(n),
-        // The engine runs no rules on these.
-        (Ty::Boolean, Scalar::Bool(_)) | (Ty::AnyObject, Scalar::AnyObject) => return true,
-        _ => return false,
+fn passes(ty: &Ty, rules: &[Rule], value: Scalar, options: &Options, flags: rules::Flags) -> bool {
+    let kind = value.kind();
+    let subject = match types::type_test(ty, &kind, false) {
+        Ok(Typed::Str(s)) => Subject::Str(s),
+        Ok(Typed::Int { value, .. }) => Subject::Int(value.into()),
+        Ok(Typed::Num(n)) => Subject::Num(n),
+        // No checks apply to these.
+        Ok(Typed::Enum | Typed::Bool { .. } | Typed::AnyObject) => return true,
+        // Contents the table does not hold: the engine's.
+        Ok(Typed::Container) | Err(_) => return false,
     };
-    rules.iter().all(|rule| {
-        let applies = (rule.profile == Profile::Api || strict) && !matches!(rule.check, Check::Each(_));
-        !applies || rules::passes(&rule.check, subject, flags)
-    })
-}
-
-fn contents(s: &str, escaped: bool) -> std::borrow::Cow<'_, str> {
-    if escaped {
-        std::borrow::Cow::Owned(unescape(s))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
+    rules.iter().filter(|r| r.applies(options.profile)).all(|rule| rules::is_valid(&rule.check, subject, flags))
 }

@@ -42,32 +42,7 @@ pub(super) fn any_value<'a>(line: &'a str, i: usize, ty: &Ty) -> Option<(usize, 
     }
 }
 
-/// Byte equality without a call to `memcmp` (a byte loop behind a call in WebAssembly): the
-/// keys and enum values compared here are short, so whole words are compared, the last one
-/// overlapping the one before it.
-#[inline]
-pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let word = |s: &[u8], i: usize| s.get(i..i + 8).map_or(0, |w| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]));
-    let half = |s: &[u8], i: usize| s.get(i..i + 4).map_or(0, |w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
-    if n >= 8 {
-        let mut i = 0;
-        while i + 8 < n {
-            if word(a, i) != word(b, i) {
-                return false;
-            }
-            i += 8;
-        }
-        word(a, n - 8) == word(b, n - 8)
-    } else if n >= 4 {
-        half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4)
-    } else {
-        a.iter().zip(b).all(|(x, y)| x == y)
-    }
-}
+pub(super) use crate::rules::types::same;
 
 /// JSON whitespace but a line feed: a record read here never spans lines, so that NDJSON is
 /// read record after record without searching for line ends first. (A text with line feeds
@@ -270,22 +245,6 @@ pub(super) fn any_string(b: &[u8], i: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::test_gen::Gen;
-
-    /// Word-wise equality agrees with `==` at every length, wherever a byte differs.
-    #[test]
-    fn same_is_equality() {
-        let mut g = Gen(0x5a3e);
-        for len in 0..40 {
-            let a: Vec<u8> = (0..len).map(|_| b'a' + g.below(3) as u8).collect();
-            assert!(same(&a, &a.clone()));
-            for at in 0..len {
-                let mut b = a.clone();
-                b[at] ^= 1 << g.below(8);
-                assert!(!same(&a, &b), "{len} {at}");
-            }
-            assert!(!same(&a, &a[..len.saturating_sub(1)]) || len == 0);
-        }
-    }
 
     /// The eight-bytes-at-a-time scan ends where a byte-by-byte one does.
     #[test]

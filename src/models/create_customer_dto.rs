@@ -35,4 +35,11 @@ pub static CREATE_CUSTOMER_DTO: ObjectDecl = ObjectDecl {
     ],
 };
 
-pub static MODEL: Model = Model { id: "createCustomerDto", title: "CreateCustomerDTO", root: &CREATE_CUSTOMER_DTO, supports_create: true };
+pub static MODEL: Model = Model {
+    id: "createCustomerDto",
+    title: "CreateCustomerDTO",
+    label: "CreateCustomerDTO",
+    upstream: "Vapi",
+    root: &CREATE_CUSTOMER_DTO,
+    supports_create: true,
+};

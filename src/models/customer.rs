@@ -1,6 +1,7 @@
 //! Circuit ID `CustomersCreateOrPatch` (SPEC section 1; seeds 000 and 001).
 
-use crate::decl::{api, strict, Check, Field, Format, Lit, Model, ObjectDecl, Rule, Ty};
+use crate::decl::{api, strict, Check, Field, Lit, Model, ObjectDecl, Rule, Ty};
+use crate::rules::format;
 use crate::rules::pattern::{HTTP_URL, OBJECT_ID};
 
 pub static STATUS: &[&str] = &["active", "suspended", "terminated", "fraud"];
@@ -39,7 +40,7 @@ pub static CUSTOMERS: ObjectDecl = ObjectDecl {
         Field::new("lowBalanceAlertAt", Ty::String)
             .label("Low balance alert at")
             .doc("RFC 3339 date-time with an offset")
-            .rules(&[api(Check::Format(Format::DateTime))]),
+            .rules(&[api(Check::Format(&format::DATE_TIME))]),
         int("lowBalanceAlertCount", "Low balance alert count", 0),
         object_id("lastAutomaticRefillInvoice", "Last automatic refill invoice"),
         flag("internationalCalling", "International calling", 0),
@@ -51,7 +52,7 @@ pub static CUSTOMERS: ObjectDecl = ObjectDecl {
                 ),
             }),
             api(Check::MaxLength(45)),
-            strict(Check::Format(Format::Ip)),
+            strict(Check::Format(&format::IP)),
         ]),
         flag("callDebug", "Call debug", 0),
         flag("mediaBypass", "Media bypass", 0),
@@ -66,4 +67,11 @@ pub static CUSTOMERS: ObjectDecl = ObjectDecl {
     ],
 };
 
-pub static MODEL: Model = Model { id: "customer", title: "CustomersCreateOrPatch", root: &CUSTOMERS, supports_create: true };
+pub static MODEL: Model = Model {
+    id: "customer",
+    title: "CustomersCreateOrPatch",
+    label: "Customer",
+    upstream: "Circuit ID",
+    root: &CUSTOMERS,
+    supports_create: true,
+};

@@ -3,7 +3,8 @@
 //! A patch only: every field optional, nothing filled in. The schedule rules mirror an
 //! iCalendar RRULE (RFC 5545); the strict profile adds its ranges.
 
-use crate::decl::{strict, Check, Field, Format, Model, ObjectDecl, Rule, Ty};
+use crate::decl::{strict, Check, Field, Model, ObjectDecl, Rule, Ty};
+use crate::rules::format;
 use crate::rules::pattern::HTTP_URL;
 
 // ---- Struct / Value: a recursive map, as protobuf's google.protobuf.Struct ----
@@ -67,12 +68,15 @@ pub static SCHEDULING_RULE: ObjectDecl = ObjectDecl {
         Field::new("flowId", Ty::String).label("Flow ID"),
         Field::new("flowParams", STRUCT).label("Flow parameters"),
         Field::new("isAllDay", Ty::Boolean).label("All day"),
-        Field::new("startDate", Ty::String).label("Start date").doc("Strict: YYYY-MM-DD.").rules(&[strict(Check::Format(Format::Date))]),
+        Field::new("startDate", Ty::String).label("Start date").doc("Strict: YYYY-MM-DD.").rules(&[strict(Check::Format(&format::DATE))]),
         Field::new("startTime", Ty::String)
             .label("Start time")
             .doc("Strict: HH:MM or HH:MM:SS.")
-            .rules(&[strict(Check::Format(Format::Time))]),
-        Field::new("endTime", Ty::String).label("End time").doc("Strict: HH:MM or HH:MM:SS.").rules(&[strict(Check::Format(Format::Time))]),
+            .rules(&[strict(Check::Format(&format::TIME))]),
+        Field::new("endTime", Ty::String)
+            .label("End time")
+            .doc("Strict: HH:MM or HH:MM:SS.")
+            .rules(&[strict(Check::Format(&format::TIME))]),
         int_list("bySetPosition", "By set position", "BYSETPOS: strict ±1..366.", &[strict(Check::Each(&Check::SignedRange { max: 366 }))]),
         int_list("byMonth", "By month", "BYMONTH: strict 1..12.", &[strict(Check::Each(&Check::Range { min: 1, max: 12 }))]),
         int_list("byWeekNo", "By week number", "BYWEEKNO: strict ±1..53.", &[strict(Check::Each(&Check::SignedRange { max: 53 }))]),
@@ -83,7 +87,7 @@ pub static SCHEDULING_RULE: ObjectDecl = ObjectDecl {
         int_list("byMinute", "By minute", "BYMINUTE: strict 0..59.", &[strict(Check::Each(&Check::Range { min: 0, max: 59 }))]),
         Field::new("interval", Ty::Int32).label("Interval").doc("Strict: 0 or more.").rules(&[strict(Check::NonNegative)]),
         Field::new("count", Ty::Int32).label("Count").doc("Strict: 0 or more.").rules(&[strict(Check::NonNegative)]),
-        Field::new("untilDate", Ty::String).label("Until date").doc("Strict: YYYY-MM-DD.").rules(&[strict(Check::Format(Format::Date))]),
+        Field::new("untilDate", Ty::String).label("Until date").doc("Strict: YYYY-MM-DD.").rules(&[strict(Check::Format(&format::DATE))]),
         Field::new("frequency", Ty::Enum(FREQUENCIES)).label("Frequency"),
     ],
 };
@@ -185,4 +189,11 @@ pub static PATCH_CUSTOMER: ObjectDecl = ObjectDecl {
     ],
 };
 
-pub static MODEL: Model = Model { id: "patchCustomer", title: "PatchCustomer", root: &PATCH_CUSTOMER, supports_create: false };
+pub static MODEL: Model = Model {
+    id: "patchCustomer",
+    title: "PatchCustomer",
+    label: "PatchCustomer",
+    upstream: "Evo Voice",
+    root: &PATCH_CUSTOMER,
+    supports_create: false,
+};

@@ -1,12 +1,22 @@
-//! The checks of `decl::Check`, one module per kind, and the dispatcher the engine calls.
+//! The checks of `decl::Check`, one module per kind, as jsonschema-rs's keywords: each has
+//! its verdict (`is_valid`, what the fast paths ask) beside its error (`error`, what the
+//! engine reports) and its JSON Schema keywords (`schema`). This module only dispatches, by
+//! matches without a catch-all arm: a new kind of check does not compile until every one of
+//! them handles it. The types' own tests (int32, flag, enum) are in `types`.
 
 pub mod date_time;
+pub mod format;
 pub mod ip;
+pub mod length;
 pub mod matchers;
 pub mod pattern;
+pub mod range;
+pub mod types;
+pub mod when_flag;
 
-use crate::decl::{Check, Format};
-use crate::error::{Code, Param, Params};
+use crate::decl::Check;
+use crate::error::{Code, Params};
+use serde_json::Value;
 
 /// A scalar value a check looks at.
 #[derive(Clone, Copy)]
@@ -19,69 +29,66 @@ pub enum Subject<'a> {
 /// Reads a sibling boolean field (`WhenFlag`); `None` when absent.
 pub type Flags<'a> = &'a dyn Fn(&str) -> Option<bool>;
 
-/// Runs one check; `Err` carries the failure's code and params.
-pub fn apply(check: &Check, subject: Subject, flags: Flags) -> Result<(), (Code, Params)> {
-    if passes(check, subject, flags) {
+/// Whether a value passes one check. `Each` passes here: the engine applies its inner check
+/// to every item. A check of a kind of value it does not look at (a length of a number)
+/// passes: `models::tests::rules_fit_their_types` keeps such pairings out of the models.
+pub fn is_valid(check: &Check, subject: Subject, flags: Flags) -> bool {
+    match check {
+        Check::MinLength { min, .. } => length::min_is_valid(*min, subject),
+        Check::MaxLength(max) => length::max_is_valid(*max, subject),
+        Check::Pattern(p) => p.is_valid(subject),
+        Check::Format(f) => f.is_valid(subject),
+        Check::Range { min, max } => range::is_valid(*min, *max, subject),
+        Check::SignedRange { max } => range::signed_is_valid(*max, subject),
+        Check::NonNegative => range::non_negative_is_valid(subject),
+        Check::Each(_) => true,
+        Check::WhenFlag { .. } => is_valid(when_flag::chosen(check, flags), subject, flags),
+    }
+}
+
+/// One check's verdict with its error: `Err` carries the failure's code and params.
+pub fn validate(check: &Check, subject: Subject, flags: Flags) -> Result<(), (Code, Params)> {
+    if is_valid(check, subject, flags) {
         return Ok(());
     }
-    failure(check, subject, flags).map_or(Ok(()), Err)
-}
-
-/// Whether a value passes one check: what the fast path asks, without building the error.
-pub fn passes(check: &Check, subject: Subject, flags: Flags) -> bool {
-    match (check, subject) {
-        // A string of more than 4*max UTF-8 bytes could still be short; only count when needed.
-        (Check::MinLength { min, .. }, Subject::Str(s)) => s.len() >= *min && s.chars().count() >= *min,
-        (Check::MaxLength(max), Subject::Str(s)) => s.len() <= *max || s.chars().count() <= *max,
-        (Check::Pattern(p), Subject::Str(s)) => p.is_match(s),
-        (Check::Format(f), Subject::Str(s)) => format(*f, s).0,
-        (Check::Range { min, max }, Subject::Int(i)) => (*min..=*max).contains(&i),
-        (Check::SignedRange { max }, Subject::Int(i)) => i != 0 && i.abs() <= *max,
-        // Not `n >= 0.0`: the same verdict as `n < 0.0` failing, NaN included.
-        (Check::NonNegative, Subject::Num(n)) => n.partial_cmp(&0.0) != Some(std::cmp::Ordering::Less),
-        (Check::NonNegative, Subject::Int(i)) => i >= 0,
-        (Check::WhenFlag { flag, absent, then, otherwise }, _) => {
-            passes(if flags(flag).unwrap_or(*absent) { then } else { otherwise }, subject, flags)
-        }
-        // `Each` is applied per item by the engine; other pairings cannot be declared
-        // meaningfully and are caught by `models::tests::rules_fit_their_types`.
-        _ => true,
-    }
-}
-
-/// A format's verdict on a string, and the code it fails with.
-fn format(f: Format, s: &str) -> (bool, Code) {
-    match f {
-        Format::DateTime => (date_time::is_date_time(s), Code::DateTime),
-        Format::Date => (date_time::is_date(s), Code::Date),
-        Format::Time => (date_time::is_time(s), Code::Time),
-        Format::Ip => (ip::is_ip(s), Code::Ip),
-    }
-}
-
-/// The code and params of a check `passes` refused (`None` for one it cannot refuse).
-fn failure(check: &Check, subject: Subject, flags: Flags) -> Option<(Code, Params)> {
-    Some(match (check, subject) {
-        (Check::MinLength { min, reason }, Subject::Str(s)) => {
-            let mut p = Params::default().with("min", Param::Int(*min as i64)).with("actual", Param::Int(s.chars().count() as i64));
-            if let Some(r) = reason {
-                p = p.with("reason", Param::Static(r));
-            }
-            (Code::MinLength, p)
-        }
-        (Check::MaxLength(max), Subject::Str(s)) => {
-            (Code::MaxLength, Params::default().with("max", Param::Int(*max as i64)).with("actual", Param::Int(s.chars().count() as i64)))
-        }
-        (Check::Pattern(p), Subject::Str(_)) => (p.code, Params::default()),
-        (Check::Format(f), Subject::Str(s)) => (format(*f, s).1, Params::default()),
-        (Check::Range { min, max }, Subject::Int(_)) => {
-            (Code::Range, Params::default().with("min", Param::Int(*min)).with("max", Param::Int(*max)))
-        }
-        (Check::SignedRange { max }, Subject::Int(_)) => (Code::SignedRange, Params::default().with("max", Param::Int(*max))),
-        (Check::NonNegative, Subject::Num(_) | Subject::Int(_)) => (Code::NonNegative, Params::default()),
-        (Check::WhenFlag { flag, absent, then, otherwise }, _) => {
-            return failure(if flags(flag).unwrap_or(*absent) { then } else { otherwise }, subject, flags);
-        }
-        _ => return None,
+    Err(match check {
+        Check::MinLength { min, reason } => length::min_error(*min, *reason, subject),
+        Check::MaxLength(max) => length::max_error(*max, subject),
+        Check::Pattern(p) => p.error(),
+        Check::Format(f) => f.error(),
+        Check::Range { min, max } => range::error(*min, *max),
+        Check::SignedRange { max } => range::signed_error(*max),
+        Check::NonNegative => range::non_negative_error(),
+        Check::Each(_) => return Ok(()),
+        Check::WhenFlag { .. } => return validate(when_flag::chosen(check, flags), subject, flags),
     })
+}
+
+/// The JSON Schema keywords stating one check (`WhenFlag` is stated by the export as an
+/// `if`/`then`/`else` on the flag, from `when_flag::branches`).
+pub fn schema(check: &Check) -> Value {
+    match check {
+        Check::MinLength { min, .. } => length::min_schema(*min),
+        Check::MaxLength(max) => length::max_schema(*max),
+        Check::Pattern(p) => p.schema(),
+        Check::Format(f) => f.schema(),
+        Check::Range { min, max } => range::schema(*min, *max),
+        Check::SignedRange { max } => range::signed_schema(*max),
+        Check::NonNegative => range::non_negative_schema(),
+        Check::Each(inner) => serde_json::json!({ "items": schema(inner) }),
+        Check::WhenFlag { .. } => serde_json::json!({}),
+    }
+}
+
+/// The stable name a form shows for a check that is a format of its value (`None` for
+/// lengths, stated as numbers, and for the combinators).
+pub fn format_name(check: &Check) -> Option<&'static str> {
+    match check {
+        Check::Pattern(p) => Some(p.code.as_str()),
+        Check::Format(f) => Some(f.code.as_str()),
+        Check::Range { .. } => Some(Code::Range.as_str()),
+        Check::SignedRange { .. } => Some(Code::SignedRange.as_str()),
+        Check::NonNegative => Some(Code::NonNegative.as_str()),
+        Check::MinLength { .. } | Check::MaxLength(_) | Check::Each(_) | Check::WhenFlag { .. } => None,
+    }
 }

@@ -25,6 +25,21 @@ impl Pattern {
     pub fn is_match(&self, s: &str) -> bool {
         (self.matcher)(s)
     }
+
+    pub fn is_valid(&self, subject: super::Subject) -> bool {
+        match subject {
+            super::Subject::Str(s) => self.is_match(s),
+            super::Subject::Int(_) | super::Subject::Num(_) => true,
+        }
+    }
+
+    pub fn error(&self) -> (Code, crate::error::Params) {
+        (self.code, crate::error::Params::default())
+    }
+
+    pub fn schema(&self) -> serde_json::Value {
+        serde_json::json!({ "pattern": self.source })
+    }
 }
 
 /// MongoDB ObjectId: "unique 12 bytes ID", written as 24 hex digits.

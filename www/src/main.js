@@ -5,7 +5,8 @@ import init, { describe, models, validate, validateField } from "customer-valida
 import { buildField, el } from "./fields.js";
 
 const DEBOUNCE_MS = 150;
-const TITLES = { customer: "Customer (Circuit ID)", createCustomerDto: "CreateCustomerDTO (Vapi)", patchCustomer: "PatchCustomer (Evo Voice)" };
+/** A model's heading, from its description. */
+const heading = (info) => `${info.label} (${info.upstream})`;
 
 const app = document.getElementById("app");
 const status = document.getElementById("status");
@@ -26,9 +27,9 @@ class ModelForm {
     this.timers = new Map();
     this.options = { mode: this.info.modes[0], profile: "strict" };
     this.node = el("section", { class: "model", id: `panel-${id}`, role: "tabpanel", "aria-labelledby": `tab-${id}`, hidden: true });
-    this.form = el("form", { novalidate: true, "aria-label": TITLES[id] ?? id });
+    this.form = el("form", { novalidate: true, "aria-label": heading(this.info) });
     this.summary = el("div", { class: "summary", tabindex: "-1", hidden: true, role: "alert" });
-    this.form.append(el("h2", { text: TITLES[id] ?? id }), el("p", { class: "lead", text: this.info.description }), this.switches(), this.summary);
+    this.form.append(el("h2", { text: heading(this.info) }), el("p", { class: "lead", text: this.info.description }), this.switches(), this.summary);
     this.root = { pointer: () => "", read: () => this.read() };
     this.fields = this.info.fields.map((f) => buildField(f, this.root, this));
     const grid = el("div", { class: "grid" });
@@ -194,7 +195,7 @@ const tabs = document.getElementById("tabs");
 const forms = new Map(models().map((id) => [id, new ModelForm(id)]));
 status.remove();
 for (const [id, form] of forms) {
-  const tab = el("button", { role: "tab", id: `tab-${id}`, "aria-controls": `panel-${id}`, type: "button", text: TITLES[id] ?? id });
+  const tab = el("button", { role: "tab", id: `tab-${id}`, "aria-controls": `panel-${id}`, type: "button", text: heading(form.info) });
   tab.addEventListener("click", () => (location.hash = id));
   tab.addEventListener("keydown", (e) => {
     const ids = [...forms.keys()];
