@@ -2,14 +2,14 @@
 //! the valid records' normalized form written out as NDJSON. One call per chunk, not per
 //! record, is what makes imports fast from JS: the input crosses into WebAssembly once.
 
-use crate::decl::Model;
-use crate::engine;
-use crate::error::{Error, Param, Params};
-use crate::fast;
+use crate::input::raw::Raw;
 use crate::input::{Input, Kind};
-use crate::options::Options;
-use crate::raw_input::Raw;
-use crate::tape::{SyntaxError, Tape};
+use crate::json::tape::{SyntaxError, Tape};
+use crate::report::error::{Error, Param, Params};
+use crate::schema::decl::Model;
+use crate::validate::engine;
+use crate::validate::fast;
+use crate::validate::options::Options;
 use crate::{json_error_at, Outcome};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -168,12 +168,12 @@ impl<'o> Reader<'o> {
         let out = if self.output.is_text() { &mut batch.normalized } else { &mut self.spare };
         let mark = out.len();
         match fast::record(self.model, text, self.options, out, &mut self.scratch) {
-            fast::Verdict::Valid(end) if text[end..].iter().all(u8::is_ascii_whitespace) => {
+            fast::Verdict::Valid(end) if text[end..].iter().all(|b| crate::json::scan::is_ws(*b)) => {
                 self.accept(batch);
                 return;
             }
             fast::Verdict::Valid(_) => out.truncate(mark),
-            fast::Verdict::Invalid(end, errors) if text[end..].iter().all(u8::is_ascii_whitespace) => {
+            fast::Verdict::Invalid(end, errors) if text[end..].iter().all(|b| crate::json::scan::is_ws(*b)) => {
                 batch.record(at, Outcome { value: None, errors }, self.output);
                 return;
             }
@@ -276,8 +276,8 @@ fn ndjson(
         let end = memchr::memchr(b'\n', &input[start..]).map_or(input.len(), |p| start + p);
         let raw = &input[start..end];
         let text = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if text.iter().all(u8::is_ascii_whitespace) {
-            // A blank line (with whitespace the one-pass reader does not skip, such as form feeds).
+        if text.iter().all(|b| crate::json::scan::is_ws(*b)) {
+            // A blank line (JSON whitespace only: a form feed is no more blank here than in JSON).
         } else if whole.is_some() {
             // The one-pass reader already tried this line (and would decide it the same way).
             reader.engine(batch, line, text);
@@ -314,7 +314,7 @@ pub fn validate_json_array(model: &'static Model, input: &[u8], options: &Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::customer::MODEL;
+    use crate::schema::models::customer::MODEL;
 
     #[test]
     fn ndjson_lines_blank_lines_and_bad_json() {
@@ -323,7 +323,7 @@ mod tests {
         assert_eq!((batch.records, batch.valid), (4, 2));
         let at: Vec<_> = batch.failures.iter().map(|f| (f.at, f.errors[0].code.as_str())).collect();
         assert_eq!(at, vec![(13, "json"), (14, "type")]);
-        assert_eq!(batch.failures[0].errors[0].params.get("column"), Some(&crate::error::Param::Int(1)));
+        assert_eq!(batch.failures[0].errors[0].params.get("column"), Some(&crate::report::error::Param::Int(1)));
         assert_eq!(String::from_utf8(batch.normalized).unwrap(), "{\"name\":\"a\"}\n{\"name\":\"b\",\"credit\":1}\n");
     }
 
@@ -380,7 +380,8 @@ mod tests {
     #[test]
     fn records_stay_on_one_line() {
         let pretty = "[{\"number\":\"+14155550123\",\r\n \"assistantOverrides\": {\n  \"a\": [1,\n 2]\n}}]";
-        let batch = validate_json_array(&crate::models::create_customer_dto::MODEL, pretty.as_bytes(), &Options::create(), Output::Ndjson);
+        let batch =
+            validate_json_array(&crate::schema::models::create_customer_dto::MODEL, pretty.as_bytes(), &Options::create(), Output::Ndjson);
         let text = String::from_utf8(batch.normalized).unwrap();
         assert_eq!(text, "{\"numberE164CheckEnabled\":true,\"assistantOverrides\":{   \"a\": [1,  2] },\"number\":\"+14155550123\"}\n");
         // A carriage return inside a value the fast path would copy as written.

@@ -10,44 +10,37 @@
 //! ```
 
 pub mod bulk;
-pub mod decl;
-pub mod describe;
-pub mod engine;
-pub mod error;
-pub mod fast;
-pub mod flat_input;
-pub mod input;
-pub mod json_schema;
-pub mod messages;
-pub mod models;
-pub mod options;
-pub mod raw_input;
+pub mod export;
+pub(crate) mod input;
+pub(crate) mod json;
 pub mod report;
-pub mod rules;
-pub mod tape;
+pub mod schema;
 #[cfg(test)]
 mod test_gen;
-pub mod typescript;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use decl::{Model, Profile};
-pub use engine::{validate, validate_field, Outcome, MAX_DEPTH};
-pub use error::{Code, Error};
-pub use options::{Mode, Options, Unknown};
+// The public API, under the names the README documents.
+pub use export::{describe, json_schema, typescript};
+pub use report::error::{self, Code, Error};
+pub use schema::decl::{self, Model, Profile};
+pub use schema::models;
+pub use validate::engine::{validate_field, Outcome, MAX_DEPTH, MAX_NESTING};
+pub use validate::options::{Mode, Options, Unknown};
 
 /// Validates parsed JSON; the normalized value is JSON too.
 pub fn validate_json(model: &'static Model, input: &serde_json::Value, options: &Options) -> Outcome<serde_json::Value> {
-    engine::validate(model, &input, options)
+    validate::engine::validate(model, &input, options)
 }
 
 /// Parses and validates one JSON text; a parse failure is a `json` error at the root. The
 /// text is read as bulk records are (`tape`), so the answer is theirs, to the byte.
 pub fn validate_str(model: &'static Model, text: &str, options: &Options) -> Outcome<serde_json::Value> {
-    let mut tape = tape::Tape::default();
-    let outcome = match raw_input::Raw::parse(&mut tape, text) {
-        Ok(raw) => engine::validate(model, &raw, options),
+    let mut tape = json::tape::Tape::default();
+    let outcome = match input::raw::Raw::parse(&mut tape, text) {
+        Ok(raw) => validate::engine::validate(model, &raw, options),
         Err(e) => return Outcome { value: None, errors: vec![json_error_at(e.to_string(), e.line, e.column)] },
     };
     Outcome { value: outcome.value.map(|normalized| text_value(&normalized)), errors: outcome.errors }
@@ -55,7 +48,7 @@ pub fn validate_str(model: &'static Model, text: &str, options: &Options) -> Out
 
 /// A normalized record's JSON text (well-formed: written by `raw_input`) as a `Value`.
 pub(crate) fn text_value(text: &str) -> serde_json::Value {
-    let mut tape = tape::Tape::default();
+    let mut tape = json::tape::Tape::default();
     match tape.parse(text) {
         Ok(()) => tape.to_value(text, 0),
         Err(_) => serde_json::Value::Null,

@@ -166,3 +166,23 @@ fn errors_come_in_input_order() {
     let (errors, _) = one_answer(&patch_customer::MODEL, r#"{"data":{"z":1,"a":2}}"#, &Options::default());
     assert_eq!(codes(&errors).into_iter().map(|(p, _)| p).collect::<Vec<_>>(), vec!["/data/z", "/data/a"]);
 }
+
+/// Found by the fuzz target (`fuzz/`): each was a disagreement between two native paths.
+#[test]
+fn fuzz_findings() {
+    // `-0` is a float natively wherever it comes from (serde_json reads it so).
+    let (errors, value) = one_answer(&patch_customer::MODEL, r#"{"":-0}"#, &Options::default());
+    assert_eq!(errors, vec![]);
+    assert_eq!(serde_json::to_string(&value.unwrap()).unwrap(), r#"{"":-0.0}"#);
+    // A form feed is not JSON whitespace: after a record it is a syntax error on every path,
+    // also in a chunk that is not UTF-8 throughout (read line by line).
+    for text in ["{}\u{c}", "{\"name\":\"a\"}\u{c}"] {
+        let (errors, _) = one_answer(&customer::MODEL, text, &Options::create());
+        assert_eq!(codes(&errors), vec![(String::new(), "json")], "{text:?}");
+        let mut chunk = text.as_bytes().to_vec();
+        chunk.extend_from_slice(b"\n\xff");
+        let batch = bulk::validate_ndjson(&customer::MODEL, &chunk, 1, &Options::create(), Output::None);
+        assert_eq!(codes(&batch.failures[0].errors), vec![(String::new(), "json")], "{text:?}");
+        assert_eq!(batch.failures[0].errors, errors);
+    }
+}

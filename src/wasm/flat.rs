@@ -6,10 +6,10 @@
 //! member list the engine returns. `JSON.stringify` of the record and `JSON.parse` of the
 //! result cost 3-5 µs each for a full Customer here; this path costs a fraction.
 
-use crate::engine;
-use crate::flat_input::{Flat, FlatIn, Member};
-use crate::models;
-use crate::options::{Mode, Options, Unknown};
+use crate::input::flat::{Flat, FlatIn, Member};
+use crate::schema::models;
+use crate::validate::engine;
+use crate::validate::options::{Mode, Options, Unknown};
 use crate::{Model, Profile};
 use js_sys::{Array, Function};
 use std::cell::{Cell, RefCell};
@@ -90,12 +90,13 @@ fn make_plan(model: &'static Model) -> Option<Plan> {
         .iter()
         .map(|f| match f.default {
             None => JsValue::UNDEFINED,
-            Some(crate::decl::Lit::Str(s)) => JsValue::from_str(s),
-            Some(crate::decl::Lit::Int(i)) => JsValue::from(i),
-            Some(crate::decl::Lit::Bool(b)) => JsValue::from_bool(b),
+            Some(crate::schema::decl::Lit::Str(s)) => JsValue::from_str(s),
+            Some(crate::schema::decl::Lit::Int(i)) => JsValue::from(i),
+            Some(crate::schema::decl::Lit::Bool(b)) => JsValue::from_bool(b),
         })
         .collect();
-    let any_object: Array = model.root.fields.iter().map(|f| JsValue::from_bool(matches!(f.ty, crate::decl::Ty::AnyObject))).collect();
+    let any_object: Array =
+        model.root.fields.iter().map(|f| JsValue::from_bool(matches!(f.ty, crate::schema::decl::Ty::AnyObject))).collect();
     let option_names: Array = [Mode::NAMES, Profile::NAMES, Unknown::NAMES]
         .iter()
         .map(|names| names.iter().map(|n| JsValue::from_str(n)).collect::<Array>())
@@ -168,14 +169,14 @@ fn validate_values(model: &'static Model, plan: &Plan, slots: &[f64], text: &str
     // it looks again only at the values that failed here (all of them if the mode is wrong).
     let mut only = u64::MAX;
     if let Ok(mode) = engine::resolve_mode(model, opts) {
-        let mut scalars = [crate::fast::Scalar::Absent; MAX_FIELDS];
+        let mut scalars = [crate::validate::fast::Scalar::Absent; MAX_FIELDS];
         for (f, (field, v)) in fields.iter().zip(values).enumerate() {
             scalars[f] = v.scalar(&field.ty);
         }
         let scalars = &scalars[..fields.len()];
-        match crate::fast::decide(model.root, scalars, 0, opts, mode, 0, member) {
+        match crate::validate::fast::decide(model.root, scalars, 0, opts, mode, 0, member) {
             Ok(()) => return plan.result(&members),
-            Err(stopped) => only = crate::fast::failing(model.root, scalars, opts, stopped),
+            Err(stopped) => only = crate::validate::fast::failing(model.root, scalars, opts, stopped),
         }
     }
     members.count.set(0);
@@ -225,7 +226,7 @@ fn by_engine(model: &'static Model, plan: &Plan, values: &[Flat], opts: &Options
 /// declaration order: walking them by UTF-16 offset maps each to its UTF-8 bytes (all-ASCII
 /// text, the usual case, maps one to one). Lone surrogates arrive as U+FFFD, one UTF-16
 /// unit either way.
-fn read_values<'t>(slots: &[f64], text: &'t str, fields: &[crate::decl::Field]) -> Option<[Flat<'t>; MAX_FIELDS]> {
+fn read_values<'t>(slots: &[f64], text: &'t str, fields: &[crate::schema::decl::Field]) -> Option<[Flat<'t>; MAX_FIELDS]> {
     let mut values = [Flat::Absent; MAX_FIELDS];
     let mut strings: [(u32, u32, u8); MAX_FIELDS] = [(0, 0, 0); MAX_FIELDS];
     let mut count = 0;
@@ -241,7 +242,7 @@ fn read_values<'t>(slots: &[f64], text: &'t str, fields: &[crate::decl::Field]) 
             TRUE => Flat::Bool(true),
             FALSE => Flat::Bool(false),
             NULL => Flat::Null,
-            OBJECT if matches!(fields[i].ty, crate::decl::Ty::AnyObject) => Flat::AnyObject,
+            OBJECT if matches!(fields[i].ty, crate::schema::decl::Ty::AnyObject) => Flat::AnyObject,
             _ => return None,
         };
     }

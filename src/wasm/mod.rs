@@ -4,11 +4,12 @@
 mod flat;
 mod js_input;
 
-use crate::error::{Code, Error, Param, Params};
 use crate::input::Input;
-use crate::messages::{render, Templates};
-use crate::options::{Mode, Options, Unknown};
-use crate::{bulk, decl::Profile, describe, engine, json_schema, models, Model};
+use crate::report::error::{Code, Error, Param, Params};
+use crate::report::messages::{render, Templates};
+use crate::validate::engine;
+use crate::validate::options::{Mode, Options, Unknown};
+use crate::{bulk, decl::Profile, describe, json_schema, models, Model};
 use js_input::{key, set, JsIn};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -192,7 +193,7 @@ fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &
             json.push(',');
         }
         json.push_str(&format!("{{\"{at_name}\":{},\"errors\":", f.at));
-        crate::report::errors_json(&mut json, &f.errors, &opts.messages);
+        crate::report::json::errors_json(&mut json, &f.errors, &opts.messages);
         json.push('}');
     }
     json.push_str("]}");
@@ -286,7 +287,7 @@ pub(crate) fn compile_function(args: &str, body: &str) -> Option<js_sys::Functio
 }
 
 thread_local! {
-    static FAST_SCRATCH: std::cell::RefCell<crate::fast::Scratch> = std::cell::RefCell::default();
+    static FAST_SCRATCH: std::cell::RefCell<crate::validate::fast::Scratch> = std::cell::RefCell::default();
 
     /// `copyJson` of json_copy.js (`None` where code cannot be generated from strings).
     static COPY_JSON: Option<js_sys::Function> =
@@ -319,23 +320,23 @@ fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> O
     // A valid flat record is decided in one pass over the text, written straight into the result.
     let mut json = Vec::with_capacity(text.len() + 64);
     json.extend_from_slice(b"{\"valid\":true,\"value\":");
-    let trailing_ok = |end: usize| text.as_bytes()[end..].iter().all(u8::is_ascii_whitespace);
+    let trailing_ok = |end: usize| text.as_bytes()[end..].iter().all(|b| crate::json::scan::is_ws(*b));
     // Reused from call to call: it caches the models' default members.
     let verdict = FAST_SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => crate::fast::record(model, text.as_bytes(), opts, &mut json, &mut scratch),
-        Err(_) => crate::fast::record(model, text.as_bytes(), opts, &mut json, &mut crate::fast::Scratch::default()),
+        Ok(mut scratch) => crate::validate::fast::record(model, text.as_bytes(), opts, &mut json, &mut scratch),
+        Err(_) => crate::validate::fast::record(model, text.as_bytes(), opts, &mut json, &mut crate::validate::fast::Scratch::default()),
     });
     match verdict {
-        crate::fast::Verdict::Valid(end) if trailing_ok(end) => {
+        crate::validate::fast::Verdict::Valid(end) if trailing_ok(end) => {
             json.extend_from_slice(b",\"errors\":[]}");
             // The fast path copies UTF-8 text and writes ASCII around it.
             return js_sys::JSON::parse(std::str::from_utf8(&json).ok()?).ok();
         }
-        crate::fast::Verdict::Invalid(end, errors) if trailing_ok(end) => return result_from_json(None, &errors, &opts.messages),
+        crate::validate::fast::Verdict::Invalid(end, errors) if trailing_ok(end) => return result_from_json(None, &errors, &opts.messages),
         _ => {}
     }
-    let mut tape = crate::tape::Tape::default();
-    let raw = crate::raw_input::Raw::parse(&mut tape, &text).ok()?;
+    let mut tape = crate::json::tape::Tape::default();
+    let raw = crate::input::raw::Raw::parse(&mut tape, &text).ok()?;
     let outcome = engine::validate(model, &raw, opts);
     result_from_json(outcome.value.as_deref(), &outcome.errors, &opts.messages)
 }
@@ -343,7 +344,7 @@ fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> O
 /// A `{ valid, value, errors }` result made in JS from its JSON text by one `JSON.parse`
 /// (`value` is the normalized record's JSON text).
 pub(crate) fn result_from_json(value: Option<&str>, errors: &[Error], templates: &Templates) -> Option<JsValue> {
-    js_sys::JSON::parse(&crate::report::result_json(value, errors, templates)).ok()
+    js_sys::JSON::parse(&crate::report::json::result_json(value, errors, templates)).ok()
 }
 
 impl JsIn {

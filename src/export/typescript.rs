@@ -1,0 +1,205 @@
+//! TypeScript declarations of the models, generated from their declarations into
+//! `ts/types.d.ts` (shipped in `pkg/`). `tests::types_file_is_current` fails when the file
+//! is stale; `UPDATE_TYPES=1 cargo test --lib typescript` rewrites it.
+
+use crate::report::error::Code;
+use crate::schema::decl::{Lit, ObjectDecl, Ty};
+use crate::schema::models;
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+const API_TYPES: &str = r#"
+export type Mode = "create" | "patch";
+export type Profile = "strict" | "api";
+export type UnknownPolicy = "allow" | "strip" | "reject";
+
+export interface ValidateOptions {
+  /** `create` (default where offered) fills defaults and checks required fields; `patch` checks only what is present and refuses `{}`. */
+  mode?: Mode;
+  /** `strict` (default) adds format checks to the upstream API's own rules (`api`). */
+  profile?: Profile;
+  /** HTML-form coercion: decimal strings to int32, "true"/"false" to booleans, "" to absent. Off by default. */
+  coerce?: boolean;
+  /** Properties the model does not declare: kept (`allow`, default), dropped (`strip`) or errors (`reject`). */
+  unknown?: UnknownPolicy;
+  /** Message templates by error code, `{param}` replaced by the error's params. */
+  messages?: Partial<Record<ErrorCode, string>>;
+}
+
+export interface FieldOptions extends ValidateOptions {
+  /** Sibling values the field's rules depend on (e.g. `numberE164CheckEnabled` for `number`). */
+  context?: Record<string, unknown>;
+}
+
+export interface SchemaOptions {
+  mode?: Mode;
+  profile?: Profile;
+  unknown?: UnknownPolicy;
+}
+
+export interface ValidationError {
+  /** JSON Pointer (RFC 6901) to the offending value; "" is the root. */
+  path: string;
+  code: ErrorCode;
+  message: string;
+  params: Record<string, string | number | Array<string | number>>;
+}
+
+export type ValidationResult<T> =
+  | { valid: true; value: T; errors: [] }
+  | { valid: false; value?: undefined; errors: ValidationError[] };
+
+export interface FormatInfo {
+  name: string;
+  profile: Profile;
+  /** For a format chosen by a flag field: the flag value that selects it. */
+  when?: boolean;
+}
+
+export interface FieldDescription {
+  name: string;
+  label: string;
+  description: string;
+  type: "string" | "int32" | "flag" | "boolean" | "number" | "enum" | "object" | "any-object" | "list" | "map";
+  required: boolean;
+  default?: string | number | boolean;
+  enum?: Array<string | number>;
+  minLength?: number;
+  maxLength?: number;
+  formats: FormatInfo[];
+  dependsOn?: string;
+  fields?: FieldDescription[];
+  items?: FieldDescription;
+  /** For a map: its values' object type, in `ModelDescription.definitions`. */
+  ref?: string;
+}
+
+export interface ModelDescription {
+  id: ModelId;
+  /** The upstream schema's title. */
+  title: string;
+  /** What a record is called, and the API it comes from: a form's heading is `${label} (${upstream})`. */
+  label: string;
+  upstream: string;
+  description: string;
+  modes: Mode[];
+  fields: FieldDescription[];
+  definitions: Record<string, FieldDescription[]>;
+}
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface BulkOptions extends ValidateOptions {
+  /** The line number of the chunk's first line (NDJSON streams validated chunk by chunk). Default 1. */
+  firstLine?: number;
+  /** Keep the valid records as an NDJSON string (`ndjson`, default), as NDJSON bytes (`bytes`), as values (`values`), or not at all (`none`). */
+  output?: "ndjson" | "bytes" | "values" | "none";
+}
+
+export interface BulkFailure {
+  /** NDJSON: the record's 1-based line number (absent for a call that could not run: bad options, model or input type). */
+  line?: number;
+  /** JSON array: the record's 0-based index. */
+  index?: number;
+  errors: ValidationError[];
+}
+
+export interface BulkResult {
+  /** Records seen (blank lines are not records). */
+  records: number;
+  valid: number;
+  invalid: number;
+  /** One entry per invalid record (a line that is not JSON has a `json` error). */
+  errors: BulkFailure[];
+  /** The valid records, normalized, one JSON text per line (output `ndjson`). */
+  normalized?: string;
+  /** The same NDJSON as UTF-8 bytes (output `bytes`): no decoding into a string, for writing to a file. */
+  bytes?: Uint8Array;
+  /** The valid records, normalized (output `values`). */
+  values?: Record<string, unknown>[];
+}
+"#;
+
+pub fn render() -> String {
+    let mut out = String::from("// Generated from the model declarations by src/typescript.rs. Do not edit.\n");
+    let ids: Vec<String> = models::ALL.iter().map(|m| format!("{:?}", m.id)).collect();
+    let _ = writeln!(out, "\nexport type ModelId = {};", ids.join(" | "));
+    let codes: Vec<String> = Code::ALL.iter().map(|c| format!("{:?}", c.as_str())).collect();
+    let _ = writeln!(out, "\nexport type ErrorCode =\n  | {};", codes.join("\n  | "));
+    out.push_str(API_TYPES);
+    let colors: Vec<String> = models::patch_customer::TAG_COLORS.iter().map(|c| format!("{c:?}")).collect();
+    let _ = writeln!(out, "\n/** Colors of Evo Voice tags (in responses). */\nexport type TagColor = {};", colors.join(" | "));
+    let mut done = BTreeSet::new();
+    let mut pending: Vec<&ObjectDecl> = models::ALL.iter().map(|m| m.root).collect();
+    while let Some(decl) = pending.pop() {
+        if done.insert(decl.name) {
+            object(&mut out, decl, &mut pending);
+        }
+    }
+    out.push_str("\nexport interface ModelTypes {\n");
+    for m in models::ALL {
+        let _ = writeln!(out, "  {}: {};", m.id, type_name(m.root.name));
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn type_name(decl_name: &str) -> String {
+    match decl_name {
+        "Customers" => "Customer".into(),
+        "CreateCustomerDTO" => "CreateCustomerDto".into(),
+        other => other.into(),
+    }
+}
+
+fn object<'a>(out: &mut String, decl: &'a ObjectDecl, pending: &mut Vec<&'a ObjectDecl>) {
+    let _ = writeln!(out, "\n/** {} */\nexport interface {} {{", decl.description, type_name(decl.name));
+    for f in decl.fields {
+        let mut doc = f.description.to_string();
+        if let Some(d) = f.default {
+            let d = match d {
+                Lit::Str(s) => format!("{s:?}"),
+                Lit::Int(i) => i.to_string(),
+                Lit::Bool(b) => b.to_string(),
+            };
+            doc = format!("{doc}{}Default in create mode: {d}.", if doc.is_empty() { "" } else { " " });
+        }
+        if !doc.is_empty() {
+            let _ = writeln!(out, "  /** {doc} */");
+        }
+        // All optional: patch-mode values carry only what was sent.
+        let _ = writeln!(out, "  {}?: {};", f.name, ty(&f.ty, pending));
+    }
+    out.push_str("  /** Properties the model does not declare (see the `unknown` option). */\n  [property: string]: unknown;\n}\n");
+}
+
+fn ty<'a>(t: &'a Ty, pending: &mut Vec<&'a ObjectDecl>) -> String {
+    match t {
+        Ty::String => "string".into(),
+        Ty::Int32 | Ty::Number => "number".into(),
+        Ty::Flag => crate::validate::rules::types::FLAG_VALUES.iter().map(i64::to_string).collect::<Vec<_>>().join(" | "),
+        Ty::Boolean => "boolean".into(),
+        Ty::Enum(values) => values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(" | "),
+        Ty::AnyObject => "Record<string, unknown>".into(),
+        Ty::Object(decl) => {
+            pending.push(decl);
+            type_name(decl.name)
+        }
+        Ty::List(item) => format!("Array<{}>", ty(item, pending)),
+        Ty::Map(entry) => format!("Record<string, {}>", ty(entry, pending)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn types_file_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ts/types.d.ts");
+        let fresh = super::render();
+        if std::env::var_os("UPDATE_TYPES").is_some() {
+            std::fs::write(path, &fresh).unwrap();
+        }
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(current == fresh, "ts/types.d.ts is stale: run UPDATE_TYPES=1 cargo test --lib typescript");
+    }
+}

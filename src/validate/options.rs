@@ -1,0 +1,101 @@
+//! Options of a validation run.
+
+use crate::report::messages::Templates;
+use crate::schema::decl::Profile;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A full new record: defaults filled in, required fields checked.
+    #[default]
+    Create,
+    /// A partial update: only present fields checked, nothing filled in, `{}` refused.
+    Patch,
+}
+
+impl Mode {
+    pub const NAMES: &'static [&'static str] = &["create", "patch"];
+    pub fn parse(s: &str) -> Option<Mode> {
+        match s {
+            "create" => Some(Mode::Create),
+            "patch" => Some(Mode::Patch),
+            _ => None,
+        }
+    }
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Mode::Create => "create",
+            Mode::Patch => "patch",
+        }
+    }
+}
+
+impl Profile {
+    pub const NAMES: &'static [&'static str] = &["strict", "api"];
+    pub fn parse(s: &str) -> Option<Profile> {
+        match s {
+            "strict" => Some(Profile::Strict),
+            "api" => Some(Profile::Api),
+            _ => None,
+        }
+    }
+}
+
+/// What happens to properties a model does not declare (upstream allows them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Unknown {
+    /// Kept in the normalized value, unchanged.
+    #[default]
+    Allow,
+    /// Dropped from the normalized value.
+    Strip,
+    /// An `unknown_property` error each.
+    Reject,
+}
+
+impl Unknown {
+    pub const NAMES: &'static [&'static str] = &["allow", "strip", "reject"];
+    pub fn parse(s: &str) -> Option<Unknown> {
+        match s {
+            "allow" => Some(Unknown::Allow),
+            "strip" => Some(Unknown::Strip),
+            "reject" => Some(Unknown::Reject),
+            _ => None,
+        }
+    }
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Unknown::Allow => "allow",
+            Unknown::Strip => "strip",
+            Unknown::Reject => "reject",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// `None`: the model's own default (`create` where it is offered, else `patch`).
+    pub mode: Option<Mode>,
+    pub profile: Profile,
+    /// HTML-form coercion: decimal strings to int32, "true"/"false" to booleans, "" to absent.
+    pub coerce: bool,
+    pub unknown: Unknown,
+    pub messages: Templates,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { mode: None, profile: Profile::Strict, coerce: false, unknown: Unknown::Allow, messages: Templates::default() }
+    }
+}
+
+impl Options {
+    pub fn patch() -> Options {
+        Options { mode: Some(Mode::Patch), ..Options::default() }
+    }
+    pub fn create() -> Options {
+        Options { mode: Some(Mode::Create), ..Options::default() }
+    }
+    pub fn api() -> Options {
+        Options { profile: Profile::Api, ..Options::default() }
+    }
+}
