@@ -10,14 +10,14 @@
 //! ```
 
 pub mod bulk;
-pub mod export;
+pub(crate) mod export;
 pub(crate) mod input;
 pub(crate) mod json;
 pub mod report;
 pub mod schema;
 #[cfg(test)]
 mod test_gen;
-pub mod validate;
+pub(crate) mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

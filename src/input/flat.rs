@@ -30,6 +30,7 @@ pub enum Flat<'a> {
 impl<'a> Flat<'a> {
     /// The value as the fast decision reads it for a field of type `ty`.
     #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub fn scalar(self, ty: &Ty) -> Scalar<'a> {
         match self {
             Flat::Absent => Scalar::Absent,

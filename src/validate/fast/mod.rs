@@ -16,7 +16,9 @@ mod decide;
 mod read;
 
 pub(crate) use crate::json::scan::skip_ws;
-pub use decide::{decide, failing, in_type, whole, Scalar};
+#[cfg(target_arch = "wasm32")]
+pub use decide::failing;
+pub use decide::{decide, in_type, whole, Scalar};
 
 use crate::input::flat::{Flat, FlatIn};
 use crate::json::scan::{plain_string, skip_value};

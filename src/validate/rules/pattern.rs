@@ -77,6 +77,8 @@ pub static SIP_URI: Pattern = Pattern::new(
 /// DTMF digits: 0-9, A-D, `*` and `#`.
 pub static DTMF: Pattern = Pattern::new(Code::Dtmf, "^[0-9A-D*#]*$", matchers::dtmf);
 
+/// Every pattern, for the tests that hold each matcher to its expression.
+#[cfg(test)]
 pub static ALL: &[&Pattern] = &[&OBJECT_ID, &E164, &ALPHANUMERIC_NUMBER, &EMAIL, &HTTP_URL, &SIP_URI, &DTMF];
 
 #[cfg(test)]
