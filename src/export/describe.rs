@@ -18,6 +18,8 @@ pub struct ModelInfo {
     pub upstream: &'static str,
     pub description: &'static str,
     pub modes: Vec<&'static str>,
+    /// The profiles, the default first.
+    pub profiles: &'static [&'static str],
     pub fields: Vec<FieldInfo>,
     /// Fields of the object types that map values refer to by `ref`.
     pub definitions: Defs,
@@ -75,6 +77,7 @@ pub fn describe(model: &Model) -> ModelInfo {
         upstream: model.upstream,
         description: model.root.description,
         modes: if model.supports_create { vec!["create", "patch"] } else { vec!["patch"] },
+        profiles: crate::Profile::NAMES,
         fields,
         definitions,
     }

@@ -83,6 +83,8 @@ export interface ModelDescription {
   upstream: string;
   description: string;
   modes: Mode[];
+  /** The profiles, the default first. */
+  profiles: Profile[];
   fields: FieldDescription[];
   definitions: Record<string, FieldDescription[]>;
 }

@@ -25,7 +25,7 @@ class ModelForm {
     this.id = id;
     this.info = describe(id);
     this.timers = new Map();
-    this.options = { mode: this.info.modes[0], profile: "strict" };
+    this.options = { mode: this.info.modes[0], profile: this.info.profiles[0] };
     this.node = el("section", { class: "model", id: `panel-${id}`, role: "tabpanel", "aria-labelledby": `tab-${id}`, hidden: true });
     this.form = el("form", { novalidate: true, "aria-label": heading(this.info) });
     this.summary = el("div", { class: "summary", tabindex: "-1", hidden: true, role: "alert" });
@@ -63,7 +63,7 @@ class ModelForm {
       "div",
       { class: "switches" },
       group("mode", "Mode", this.info.modes, this.options.mode, modeHint),
-      group("profile", "Profile", ["strict", "api"], this.options.profile, "Strict adds format checks to the upstream API's own rules."),
+      group("profile", "Profile", this.info.profiles, this.options.profile, "Strict adds format checks to the upstream API's own rules."),
     );
   }
 
