@@ -4,13 +4,13 @@
 
 use crate::input::raw::Raw;
 use crate::input::{Input, Kind};
-use crate::json::tape::{SyntaxError, Tape};
+use crate::json::tape::Tape;
 use crate::report::error::{Error, Param, Params};
 use crate::schema::decl::Model;
 use crate::validate::engine;
 use crate::validate::fast;
 use crate::validate::options::Options;
-use crate::{json_error_at, Outcome};
+use crate::{json_error_at, syntax_error, Outcome};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -194,11 +194,6 @@ impl<'o> Reader<'o> {
         };
         batch.record(at, outcome, self.output);
     }
-}
-
-/// The `json` error of a text that is not JSON.
-fn syntax_error(e: &SyntaxError) -> Error {
-    json_error_at(e.to_string(), e.line, e.column)
 }
 
 /// A `json` error for bytes that are not UTF-8, with the column of the first bad byte.

@@ -38,12 +38,17 @@ pub fn validate_json(model: &'static Model, input: &serde_json::Value, options: 
 /// Parses and validates one JSON text; a parse failure is a `json` error at the root. The
 /// text is read as bulk records are (`tape`), so the answer is theirs, to the byte.
 pub fn validate_str(model: &'static Model, text: &str, options: &Options) -> Outcome<serde_json::Value> {
-    let mut tape = json::tape::Tape::default();
-    let outcome = match input::raw::Raw::parse(&mut tape, text) {
-        Ok(raw) => validate::engine::validate(model, &raw, options),
-        Err(e) => return Outcome { value: None, errors: vec![json_error_at(e.to_string(), e.line, e.column)] },
-    };
-    Outcome { value: outcome.value.map(|normalized| text_value(&normalized)), errors: outcome.errors }
+    let mut out = Vec::with_capacity(text.len() + 256);
+    match validate::text_into(model, text, options, &mut out) {
+        // Written from UTF-8 text, ASCII around it.
+        Ok(()) => Outcome { value: Some(std::str::from_utf8(&out).map_or(serde_json::Value::Null, text_value)), errors: Vec::new() },
+        Err(errors) => Outcome { value: None, errors },
+    }
+}
+
+/// The `json` error of a text that is not JSON.
+pub(crate) fn syntax_error(e: &json::tape::SyntaxError) -> Error {
+    json_error_at(e.to_string(), e.line, e.column)
 }
 
 /// A normalized record's JSON text (well-formed: written by `raw_input`) as a `Value`.

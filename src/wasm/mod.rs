@@ -287,8 +287,6 @@ pub(crate) fn compile_function(args: &str, body: &str) -> Option<js_sys::Functio
 }
 
 thread_local! {
-    static FAST_SCRATCH: std::cell::RefCell<crate::validate::fast::Scratch> = std::cell::RefCell::default();
-
     /// `copyJson` of json_copy.js (`None` where code cannot be generated from strings).
     static COPY_JSON: Option<js_sys::Function> =
         compile_function("", include_str!("json_copy.js")).and_then(|factory| factory.call0(&JsValue::NULL).ok()?.dyn_into().ok());
@@ -317,28 +315,17 @@ fn plain_json_text(v: &JsValue) -> Option<String> {
 /// reader, which reports such values precisely, takes over.
 fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> Option<JsValue> {
     let text = plain_json_text(input)?;
-    // A valid flat record is decided in one pass over the text, written straight into the result.
+    // A valid record's normalized text is written straight into the result.
     let mut json = Vec::with_capacity(text.len() + 64);
     json.extend_from_slice(b"{\"valid\":true,\"value\":");
-    let trailing_ok = |end: usize| text.as_bytes()[end..].iter().all(|b| crate::json::scan::is_ws(*b));
-    // Reused from call to call: it caches the models' default members.
-    let verdict = FAST_SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => crate::validate::fast::record(model, text.as_bytes(), opts, &mut json, &mut scratch),
-        Err(_) => crate::validate::fast::record(model, text.as_bytes(), opts, &mut json, &mut crate::validate::fast::Scratch::default()),
-    });
-    match verdict {
-        crate::validate::fast::Verdict::Valid(end) if trailing_ok(end) => {
+    match crate::validate::text_into(model, &text, opts, &mut json) {
+        Ok(()) => {
             json.extend_from_slice(b",\"errors\":[]}");
-            // The fast path copies UTF-8 text and writes ASCII around it.
-            return js_sys::JSON::parse(std::str::from_utf8(&json).ok()?).ok();
+            // Normalized text is UTF-8, written with ASCII around it.
+            js_sys::JSON::parse(std::str::from_utf8(&json).ok()?).ok()
         }
-        crate::validate::fast::Verdict::Invalid(end, errors) if trailing_ok(end) => return result_from_json(None, &errors, &opts.messages),
-        _ => {}
+        Err(errors) => result_from_json(None, &errors, &opts.messages),
     }
-    let mut tape = crate::json::tape::Tape::default();
-    let raw = crate::input::raw::Raw::parse(&mut tape, &text).ok()?;
-    let outcome = engine::validate(model, &raw, opts);
-    result_from_json(outcome.value.as_deref(), &outcome.errors, &opts.messages)
 }
 
 /// A `{ valid, value, errors }` result made in JS from its JSON text by one `JSON.parse`

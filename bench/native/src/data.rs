@@ -71,27 +71,92 @@ impl Rng {
 }
 
 const COMPANY_FIRST: &[&str] = &[
-    "Acme", "Nordwind", "Blue Harbor", "Müller & Söhne", "Café Olé", "Żabka", "São Paulo", "Ørsted", "Brightline",
-    "Kettle & Co", "Northwind", "Sunrise", "Zürich", "Helios", "東京", "Pinecrest", "Atlas", "Crédit Rural", "Greenfield",
+    "Acme",
+    "Nordwind",
+    "Blue Harbor",
+    "Müller & Söhne",
+    "Café Olé",
+    "Żabka",
+    "São Paulo",
+    "Ørsted",
+    "Brightline",
+    "Kettle & Co",
+    "Northwind",
+    "Sunrise",
+    "Zürich",
+    "Helios",
+    "東京",
+    "Pinecrest",
+    "Atlas",
+    "Crédit Rural",
+    "Greenfield",
     "Vega",
 ];
 const COMPANY_SECOND: &[&str] = &[
-    "Telecom", "Logistics", "Dental Clinic", "Networks", "Hotels", "Partners", "Software", "Bakery", "Insurance",
-    "Call Center", "Communications", "Realty", "Solar", "Legal Services",
+    "Telecom",
+    "Logistics",
+    "Dental Clinic",
+    "Networks",
+    "Hotels",
+    "Partners",
+    "Software",
+    "Bakery",
+    "Insurance",
+    "Call Center",
+    "Communications",
+    "Realty",
+    "Solar",
+    "Legal Services",
 ];
 const COMPANY_SUFFIX: &[&str] = &["GmbH", "Ltd", "Inc.", "S.A.", "LLC", "AG", "Co., Ltd.", "BV", "Oy"];
 const SLUGS: &[&str] = &[
-    "acme", "nordwind", "blueharbor", "mueller-soehne", "cafe-ole", "zabka", "saopaulo", "orsted", "brightline",
-    "kettleandco", "northwind", "sunrise", "helios", "pinecrest", "atlas-tel", "vega",
+    "acme",
+    "nordwind",
+    "blueharbor",
+    "mueller-soehne",
+    "cafe-ole",
+    "zabka",
+    "saopaulo",
+    "orsted",
+    "brightline",
+    "kettleandco",
+    "northwind",
+    "sunrise",
+    "helios",
+    "pinecrest",
+    "atlas-tel",
+    "vega",
 ];
 const TLDS: &[&str] = &[".com", ".de", ".co.uk", ".io", ".net", ".fr", ".com.br"];
 
 const CUSTOMER_FIELDS: &[&str] = &[
-    "name", "status", "websiteUrl", "logo", "credit", "adminUserId", "billingUserId", "callRecordingUserId",
-    "callForwardingCallLimit", "supportUserId", "automaticRefillAmount", "lowBalanceAlertAmount", "lowBalanceAlertAt",
-    "lowBalanceAlertCount", "lastAutomaticRefillInvoice", "internationalCalling", "createdByIP", "callDebug",
-    "mediaBypass", "accountLock", "callRecording", "cdrRetention", "cnamLookUps", "holdMusic", "transcribeCalls",
-    "maxOutboundCallRate", "defaultBillMethod",
+    "name",
+    "status",
+    "websiteUrl",
+    "logo",
+    "credit",
+    "adminUserId",
+    "billingUserId",
+    "callRecordingUserId",
+    "callForwardingCallLimit",
+    "supportUserId",
+    "automaticRefillAmount",
+    "lowBalanceAlertAmount",
+    "lowBalanceAlertAt",
+    "lowBalanceAlertCount",
+    "lastAutomaticRefillInvoice",
+    "internationalCalling",
+    "createdByIP",
+    "callDebug",
+    "mediaBypass",
+    "accountLock",
+    "callRecording",
+    "cdrRetention",
+    "cnamLookUps",
+    "holdMusic",
+    "transcribeCalls",
+    "maxOutboundCallRate",
+    "defaultBillMethod",
 ];
 
 fn shape_fields(shape: &str) -> &'static [&'static str] {
@@ -99,12 +164,30 @@ fn shape_fields(shape: &str) -> &'static [&'static str] {
         "minimal" => &["name"],
         "signup" => &["name", "websiteUrl", "createdByIP", "defaultBillMethod"],
         "billing" => &[
-            "name", "status", "credit", "billingUserId", "automaticRefillAmount", "lowBalanceAlertAmount",
-            "lowBalanceAlertAt", "lowBalanceAlertCount", "lastAutomaticRefillInvoice", "defaultBillMethod",
+            "name",
+            "status",
+            "credit",
+            "billingUserId",
+            "automaticRefillAmount",
+            "lowBalanceAlertAmount",
+            "lowBalanceAlertAt",
+            "lowBalanceAlertCount",
+            "lastAutomaticRefillInvoice",
+            "defaultBillMethod",
         ],
         "telephony" => &[
-            "name", "callRecordingUserId", "callForwardingCallLimit", "internationalCalling", "callDebug", "mediaBypass",
-            "callRecording", "cdrRetention", "cnamLookUps", "holdMusic", "transcribeCalls", "maxOutboundCallRate",
+            "name",
+            "callRecordingUserId",
+            "callForwardingCallLimit",
+            "internationalCalling",
+            "callDebug",
+            "mediaBypass",
+            "callRecording",
+            "cdrRetention",
+            "cnamLookUps",
+            "holdMusic",
+            "transcribeCalls",
+            "maxOutboundCallRate",
         ],
         "admin" => &["name", "status", "websiteUrl", "logo", "adminUserId", "supportUserId", "createdByIP", "accountLock"],
         _ => CUSTOMER_FIELDS,
@@ -113,10 +196,23 @@ fn shape_fields(shape: &str) -> &'static [&'static str] {
 
 const SHAPE_DRAW: &[&str] = &["minimal", "signup", "billing", "billing", "telephony", "telephony", "admin", "full", "full", "full"];
 const OBJECT_ID_FIELDS: &[&str] = &["adminUserId", "billingUserId", "callRecordingUserId", "supportUserId", "lastAutomaticRefillInvoice"];
-const FLAG_FIELDS: &[&str] = &["internationalCalling", "callDebug", "mediaBypass", "callRecording", "cnamLookUps", "holdMusic", "transcribeCalls"];
+const FLAG_FIELDS: &[&str] =
+    &["internationalCalling", "callDebug", "mediaBypass", "callRecording", "cnamLookUps", "holdMusic", "transcribeCalls"];
 const FAULTS: &[&str] = &[
-    "name_long", "name_missing", "status", "object_id", "url", "ip_short", "ip_bad", "date", "credit_float", "int_range",
-    "flag", "bill", "string_int", "null",
+    "name_long",
+    "name_missing",
+    "status",
+    "object_id",
+    "url",
+    "ip_short",
+    "ip_bad",
+    "date",
+    "credit_float",
+    "int_range",
+    "flag",
+    "bill",
+    "string_int",
+    "null",
 ];
 
 fn company_name(r: &mut Rng) -> String {
@@ -246,6 +342,7 @@ pub fn customer_ndjson(n: usize, seed: u32) -> String {
 }
 
 /// FNV-1a (32 bits) of the text, to show that both benchmarks validate the same bytes.
+#[allow(dead_code)]
 pub fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
 }

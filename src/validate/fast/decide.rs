@@ -47,6 +47,7 @@ impl<'a> Scalar<'a> {
 
 impl Scalar<'_> {
     /// The value as the type test and the checks read it (escapes decoded).
+    #[inline]
     fn kind(&self) -> Kind<'_> {
         match *self {
             Scalar::Absent => Kind::Undefined,

@@ -41,6 +41,7 @@ pub enum Mismatch {
 
 /// The type test of every `Ty`: one function for every path. `coerce` reads HTML-form
 /// strings (`"12"` as 12, `"true"` as true).
+#[inline(always)]
 pub fn type_test<'a>(ty: &Ty, value: &'a Kind, coerce: bool) -> Result<Typed<'a>, Mismatch> {
     match ty {
         Ty::String => match value {
@@ -94,16 +95,19 @@ pub const INT32_MAX: i64 = i32::MAX as i64;
 pub static FLAG_VALUES: &[i64] = &[0, 1];
 
 /// A number as an int32: a whole number (`3.0` is 3) in -2^31..2^31-1.
+#[inline]
 pub fn int32(n: f64) -> Option<i32> {
     (n.fract() == 0.0 && (INT32_MIN as f64..=INT32_MAX as f64).contains(&n)).then_some(n as i32)
 }
 
 /// Whether a flag holds `i`.
+#[inline]
 pub fn is_flag(i: i64) -> bool {
     FLAG_VALUES.contains(&i)
 }
 
 /// Whether a whole number is a value of the integer type `ty` (false for other types).
+#[inline]
 pub fn in_int_type(ty: &Ty, i: i64) -> bool {
     match ty {
         Ty::Int32 => (INT32_MIN..=INT32_MAX).contains(&i),
@@ -113,6 +117,7 @@ pub fn in_int_type(ty: &Ty, i: i64) -> bool {
 }
 
 /// Whether an enum allows `s` (exact, case-sensitive).
+#[inline]
 pub fn enum_allows(allowed: &[&str], s: &str) -> bool {
     allowed.iter().any(|a| same(a.as_bytes(), s.as_bytes()))
 }
