@@ -24,6 +24,9 @@ const SLOTS: usize = SLOT * MAX_FIELDS + 3;
 /// Records whose strings need more UTF-8 bytes than this take the general path.
 const TEXT_BYTES: usize = 64 * 1024;
 
+/// What `flatten` returns when it gave up after reading the input's properties (flat_plan.js).
+const AFTER_READING: f64 = -2.0;
+
 const ABSENT: f64 = 0.0;
 const STRING: f64 = 1.0;
 const NUMBER: f64 = 2.0;
@@ -43,12 +46,15 @@ extern "C" {
     fn flatten(this: &Compiled, this_arg: &JsValue, input: &JsValue, options: &JsValue) -> f64;
     #[wasm_bindgen(method, js_name = call)]
     fn build(this: &Compiled, this_arg: &JsValue, members: usize) -> JsValue;
+    #[wasm_bindgen(method, js_name = call)]
+    fn snapshot(this: &Compiled, this_arg: &JsValue) -> JsValue;
 }
 
 /// What JS keeps per model: the two functions `flat_plan.js` compiles.
 struct Plan {
     flatten: Compiled,
     build: Compiled,
+    snapshot: Compiled,
 }
 
 impl Plan {
@@ -121,28 +127,51 @@ fn make_plan(model: &'static Model) -> Option<Plan> {
     .collect();
     let js = MAKE_PLAN.with(|f| f.as_ref().map(|f| f.apply(&JsValue::NULL, &args)))?.ok()?;
     let get = |name: &str| js_sys::Reflect::get(&js, &JsValue::from_str(name)).ok().filter(|f| f.is_function()).map(JsCast::unchecked_into);
-    Some(Plan { flatten: get("flatten")?, build: get("build")? })
+    Some(Plan { flatten: get("flatten")?, build: get("build")?, snapshot: get("snapshot")? })
 }
 
-/// Validates `input` by the flat path; `None` when it does not apply (the caller then reads
-/// the options itself and takes the general path). Coercion is never taken here: it rebuilds
-/// values (`"12"` → 12), which a member list cannot express.
-pub fn validate(model: &'static Model, input: &JsValue, options: Option<&JsValue>) -> Option<JsValue> {
+/// What the flat path made of a call.
+pub enum Answer {
+    /// The result.
+    Done(JsValue),
+    /// Not a flat record, found before any property was read: the general path reads the input.
+    NotFlat,
+    /// Not a flat record, found after its properties were read: the general path validates
+    /// this snapshot of them (a plain object of the values read), so none is read twice.
+    Snapshot(JsValue),
+}
+
+/// Validates `input` by the flat path (see `Answer`; the general path then reads the options
+/// itself). Coercion is never taken here: it rebuilds values (`"12"` → 12), which a member
+/// list cannot express.
+pub fn validate(model: &'static Model, input: &JsValue, options: Option<&JsValue>) -> Answer {
+    match flat(model, input, options) {
+        Ok(Some(result)) => Answer::Done(result),
+        Ok(None) => Answer::NotFlat,
+        Err(snapshot) => Answer::Snapshot(snapshot),
+    }
+}
+
+/// `Ok(None)`: not flat, nothing read; `Err`: not flat, the snapshot of what was read.
+fn flat(model: &'static Model, input: &JsValue, options: Option<&JsValue>) -> Result<Option<JsValue>, JsValue> {
     let fields = model.root.fields;
     if fields.len() > MAX_FIELDS {
-        return None;
+        return Ok(None);
     }
-    let at = models::ALL.iter().position(|m| std::ptr::eq(*m, model))?;
+    let Some(at) = models::ALL.iter().position(|m| std::ptr::eq(*m, model)) else { return Ok(None) };
     PLANS.with(|plans| {
         // Busy only when a getter of the input calls back in: that call takes the general path.
-        let mut plans = plans.try_borrow_mut().ok()?;
-        let plan = plans[at].get_or_insert_with(|| make_plan(model)).as_ref()?;
+        let Ok(mut plans) = plans.try_borrow_mut() else { return Ok(None) };
+        let Some(plan) = plans[at].get_or_insert_with(|| make_plan(model)).as_ref() else { return Ok(None) };
         let none = JsValue::UNDEFINED;
         let written = plan.flatten.flatten(&JsValue::NULL, input, options.unwrap_or(&none));
-        if !(0.0..=TEXT_BYTES as f64).contains(&written) {
-            return None;
+        if written == AFTER_READING {
+            return Err(plan.snapshot.snapshot(&JsValue::NULL));
         }
-        SCRATCH.with(|scratch| {
+        if !(0.0..=TEXT_BYTES as f64).contains(&written) {
+            return Ok(None);
+        }
+        Ok(SCRATCH.with(|scratch| {
             let slots = &scratch.slots[..SLOT * fields.len() + 3];
             let text = std::str::from_utf8(&scratch.text[..written as usize]).ok()?;
             let (slots, chosen) = slots.split_at(SLOT * fields.len());
@@ -155,7 +184,7 @@ pub fn validate(model: &'static Model, input: &JsValue, options: Option<&JsValue
                 ..Options::default()
             };
             validate_values(model, plan, slots, text, &opts, &scratch.members)
-        })
+        }))
     })
 }
 

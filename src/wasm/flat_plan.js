@@ -25,6 +25,10 @@ const n = names.length;
 const index = new Map(names.map((name, i) => [name, 1 << i]));
 // The values `flatten` read, by field: `build` writes these, never reading the input again.
 const values = new Array(n).fill(undefined);
+// What `flatten` read of the input, for `snapshot`: its own keys, the fields read (bits), the
+// field being read, and what a getter threw.
+const state = { keys: [], input: undefined, done: 0, at: -1, error: undefined };
+const position = new Map(names.map((name, i) => [name, i]));
 const encoder = new TextEncoder();
 const q = JSON.stringify;
 // Views on WebAssembly memory, made again when it has grown (which detaches the old ones).
@@ -54,64 +58,110 @@ function other(v, at, anyObject, slots, field) {
 const reads = names
   .map(
     (name, i) => `
-  v = input[${q(name)}];
-  if (v !== undefined) {
-    got |= ${1 << i};
+  if ((own & ${1 << i}) !== 0) {
+    state.at = ${i};
+    v = input[${q(name)}];
+    state.done |= ${1 << i};
     values[${i}] = v;
-    if (typeof v === "string") { slots[${3 * i}] = 1; slots[${3 * i + 1}] = text.length; slots[${3 * i + 2}] = v.length; text += v; }
+    if (v === undefined) {}
+    else if (typeof v === "string") { slots[${3 * i}] = 1; slots[${3 * i + 1}] = text.length; slots[${3 * i + 2}] = v.length; text += v; }
     else if (typeof v === "number") { slots[${3 * i}] = 2; slots[${3 * i + 1}] = v; }
-    else if (other(v, ${3 * i}, ${anyObject[i]}, slots, ${i})) return undefined;
+    else if (other(v, ${3 * i}, ${anyObject[i]}, slots, ${i})) flat = false;
   }`,
   )
   .join("");
+// Why `read` gave up: before reading any value (-1: the caller reads the input itself), or
+// after (-2: the caller validates `snapshot()`, the values read, so none is read twice).
+const BEFORE = -1;
+const AFTER = -2;
 const read = new Function(
   "index",
   "other",
   "values",
+  "state",
   "modes",
   "profiles",
   "unknowns",
   `return function read(input, options, slots) {
   slots.fill(0);
   if (options !== undefined && options !== null) {
-    if (typeof options !== "object" || options.messages !== undefined || (options.coerce !== undefined && options.coerce !== false)) return undefined;
+    if (typeof options !== "object" || options.messages !== undefined || (options.coerce !== undefined && options.coerce !== false)) return ${BEFORE};
     const { mode, profile, unknown } = options;
-    if (mode !== undefined && (slots[${3 * n}] = modes.indexOf(mode) + 1) === 0) return undefined;
-    if (profile !== undefined && (slots[${3 * n + 1}] = profiles.indexOf(profile) + 1) === 0) return undefined;
-    if (unknown !== undefined && (slots[${3 * n + 2}] = unknowns.indexOf(unknown) + 1) === 0) return undefined;
+    if (mode !== undefined && (slots[${3 * n}] = modes.indexOf(mode) + 1) === 0) return ${BEFORE};
+    if (profile !== undefined && (slots[${3 * n + 1}] = profiles.indexOf(profile) + 1) === 0) return ${BEFORE};
+    if (unknown !== undefined && (slots[${3 * n + 2}] = unknowns.indexOf(unknown) + 1) === 0) return ${BEFORE};
   }
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return ${BEFORE};
   const proto = Object.getPrototypeOf(input);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  let got = 0, text = "", v;
-  ${reads}
-  // Only own enumerable properties count: every key must be declared, and every declared
-  // name that gave a value must be one of them (not inherited, not non-enumerable).
+  if (proto !== Object.prototype && proto !== null) return ${BEFORE};
+  // Only own enumerable properties count (what JSON.stringify sees): each must be a declared
+  // field, and only those are read, each once.
   const keys = Object.keys(input);
   let own = 0;
   for (let j = 0; j < keys.length; j++) {
     const bit = index.get(keys[j]);
-    if (bit === undefined) return undefined;
+    if (bit === undefined) return ${BEFORE};
     own |= bit;
   }
-  if ((got & ~own) !== 0) return undefined;
-  return text;
+  state.keys = keys;
+  state.input = input;
+  let text = "", v, flat = true;
+  ${reads}
+  return flat ? text : ${AFTER};
 };`,
-)(index, other, values, modes, profiles, unknowns);
+)(index, other, values, state, modes, profiles, unknowns);
 
 function flatten(input, options) {
   // The previous record's values are not kept (nor read: only present fields are built).
   values.fill(undefined);
+  state.keys = [];
+  state.input = undefined;
+  state.done = 0;
+  state.at = -1;
+  state.error = undefined;
   try {
     if (slots.length === 0) views();
     const joined = read(input, options, slots);
+    if (typeof joined === "number") return joined;
+    state.input = undefined;
     // A getter that called into WebAssembly may have grown its memory under the views.
-    if (joined === undefined || slots.length === 0) return -1;
+    if (slots.length === 0) return AFTER;
     const { read: units, written } = encoder.encodeInto(joined, text);
-    return units === joined.length ? written : -1;
-  } catch {
-    return -1;
+    return units === joined.length ? written : AFTER;
+  } catch (e) {
+    if (state.keys.length === 0) return BEFORE;
+    // A getter threw: the snapshot throws the same, where it stood.
+    state.error = { e };
+    return AFTER;
   }
+}
+
+// The input as `flatten` read it, for the general path: its own keys in order, each with the
+// value read (a getter that threw throws the same again, from the snapshot), the keys it did
+// not reach read now, so that every property of the input is read exactly once.
+function snapshot() {
+  const out = {};
+  const { keys, input, done, at, error } = state;
+  const fail = (e) => ({ enumerable: true, get: () => { throw e; } });
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    const i = position.get(k);
+    if ((done & (1 << i)) !== 0) {
+      if (values[i] !== undefined) out[k] = values[i];
+    } else if (i === at && error !== undefined) {
+      Object.defineProperty(out, k, fail(error.e));
+    } else {
+      try {
+        const v = input[k];
+        if (v !== undefined) out[k] = v;
+      } catch (e) {
+        Object.defineProperty(out, k, fail(e));
+      }
+    }
+  }
+  state.input = undefined;
+  values.fill(undefined);
+  return out;
 }
 
 const writes = names
@@ -143,4 +193,4 @@ function build(count) {
   }
 }
 
-return { flatten, build };
+return { flatten, build, snapshot };

@@ -256,10 +256,11 @@ fn run_validate(model: &'static Model, input: JsValue, options: Option<JsValue>)
     // Cheapest first: a plain object of declared scalars (it reads plain options itself),
     // then any plain JSON data as text, then the in-place reader, which reports values JSON
     // cannot carry precisely.
-    if let Some(result) = flat::validate(model, &input, options.as_ref()) {
-        return result;
+    match flat::validate(model, &input, options.as_ref()) {
+        flat::Answer::Done(result) => result,
+        flat::Answer::NotFlat => general_validate(model, input, options),
+        flat::Answer::Snapshot(snapshot) => general_validate(model, snapshot, options),
     }
-    general_validate(model, input, options)
 }
 
 /// `run_validate` past the flat path, kept out of it: V8 compiles a WebAssembly function

@@ -105,6 +105,19 @@ test("from JS, only own enumerable properties count, each is read once, and noth
     assert.equal(reads, 1, "read once");
     assert.deepEqual([r.valid, r.value.name], [true, "ok"]);
   }
+  // Also when the per-record path gives up after reading (a value it does not take): the
+  // general path validates what was read, and nothing is read again.
+  for (const other of [[1], { nested: true }, () => 1]) {
+    let reads = 0;
+    const input = { get name() { reads++; return reads === 1 ? "ok" : 5; }, status: other };
+    const r = v.validateCustomer(input);
+    assert.equal(reads, 1, `read once beside ${typeof other}`);
+    assert.deepEqual(codes(r.errors), [["/status", "type"]]);
+  }
+  let thrown = 0;
+  const throwing = { name: "a", status: [1], get logo() { thrown++; throw new Error("no"); } };
+  assert.deepEqual(codes(v.validateCustomer(throwing).errors), [["/status", "type"], ["/logo", "type"]]);
+  assert.equal(thrown, 1, "a throwing getter is called once");
   // The normalized value is a copy on every path.
   const overrides = { firstMessage: "Hi", nested: { a: [1] } };
   for (const options of [undefined, { messages: {} }]) {
