@@ -122,9 +122,9 @@ impl<'a> Input for FlatIn<'a> {
         }
     }
 
-    fn pass_within(&self, _: usize) -> Option<Self::Out> {
+    fn pass_within(&self, _: usize) -> Result<Self::Out, crate::input::Unpassable> {
         // Flat values are scalars, or objects whose nesting the scanner that read them bounded.
-        Some(self.pass())
+        Ok(self.pass())
     }
 
     fn pass(&self) -> Self::Out {

@@ -41,6 +41,14 @@ impl Kind<'_> {
     }
 }
 
+/// Why a value cannot be passed through unchanged (`Input::pass_within`).
+pub enum Unpassable {
+    /// Containers nest in it past the levels left (`max_depth`).
+    TooDeep,
+    /// It cannot be read (a JS getter or Proxy trap threw).
+    Unreadable,
+}
+
 /// A source of values, and the matching builder of normalized output.
 pub trait Input: Sized {
     type Out;
@@ -63,10 +71,10 @@ pub trait Input: Sized {
     /// The property `key` of an object; `None` if absent or not an object.
     fn get(&self, key: &str) -> Option<Self>;
     /// This value, unchanged, as output (`pass`) for a value the engine does not walk itself
-    /// (an any-object field, an unknown property): `None` when containers nest more than
-    /// `levels` deep in it (a scalar nests 0 levels, `{}` one; see `engine::MAX_NESTING`).
-    /// Never a reference to the input's own objects.
-    fn pass_within(&self, levels: usize) -> Option<Self::Out>;
+    /// (an any-object field, an unknown property), unless containers nest more than `levels`
+    /// deep in it (a scalar nests 0 levels, `{}` one; see `engine::MAX_NESTING`) or it cannot
+    /// be read. Never a reference to the input's own plain objects.
+    fn pass_within(&self, levels: usize) -> Result<Self::Out, Unpassable>;
 
     /// This value, unchanged, as output.
     fn pass(&self) -> Self::Out;

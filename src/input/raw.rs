@@ -4,7 +4,7 @@
 //! `serde_json::Value` tree is built: on NDJSON imports that tree, its hashing and its
 //! re-serialization were 70 % of the time.
 
-use crate::input::{Input, Kind};
+use crate::input::{Input, Kind, Unpassable};
 use crate::json::tape::{unescape, Node, SyntaxError, Tag, Tape};
 use crate::json::write::{push_int, push_json_str, push_lit};
 use crate::schema::decl::Lit;
@@ -137,8 +137,11 @@ impl<'t, 'a> Input for Raw<'t, 'a> {
         self.entries().into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    fn pass_within(&self, levels: usize) -> Option<Cow<'a, str>> {
-        (self.tape.deepest <= levels || self.tape.nesting(self.at) <= levels).then(|| self.pass())
+    fn pass_within(&self, levels: usize) -> Result<Cow<'a, str>, Unpassable> {
+        if self.tape.deepest > levels && self.tape.nesting(self.at) > levels {
+            return Err(Unpassable::TooDeep);
+        }
+        Ok(self.pass())
     }
 
     fn pass(&self) -> Cow<'a, str> {

@@ -1,6 +1,6 @@
 //! `Input` over a `serde_json::Value`: what native callers hand in and get back.
 
-use super::{Input, Kind};
+use super::{Input, Kind, Unpassable};
 use std::borrow::Cow;
 
 /// Parsed JSON, for native Rust and bulk input.
@@ -44,8 +44,11 @@ impl Input for &serde_json::Value {
         self.as_object().and_then(|m| m.get(key))
     }
 
-    fn pass_within(&self, levels: usize) -> Option<serde_json::Value> {
-        (!nests_deeper_than(self, levels)).then(|| self.pass())
+    fn pass_within(&self, levels: usize) -> Result<serde_json::Value, Unpassable> {
+        if nests_deeper_than(self, levels) {
+            return Err(Unpassable::TooDeep);
+        }
+        Ok(self.pass())
     }
 
     fn pass(&self) -> serde_json::Value {

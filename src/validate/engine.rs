@@ -1,7 +1,7 @@
 //! The validation engine: walks a model's declaration and an input together, collects every
 //! error with its JSON Pointer, and builds the normalized value.
 
-use crate::input::{Input, Kind};
+use crate::input::{Input, Kind, Unpassable};
 use crate::report::error::{Code, Error, Param, Params, Pointer};
 use crate::schema::decl::{Check, Field, Model, ObjectDecl, Rule, Ty};
 use crate::validate::options::{Mode, Options, Unknown};
@@ -202,11 +202,17 @@ impl Run<'_> {
 
     /// A value passed through unchanged, unless it nests past `MAX_NESTING`.
     fn pass<I: Input>(&mut self, value: &I) -> Option<I::Out> {
-        let out = value.pass_within(MAX_NESTING - self.level);
-        if out.is_none() {
-            self.nesting_error();
+        match value.pass_within(MAX_NESTING - self.level) {
+            Ok(out) => Some(out),
+            Err(Unpassable::TooDeep) => {
+                self.nesting_error();
+                None
+            }
+            Err(Unpassable::Unreadable) => {
+                self.type_error("a readable value", &Kind::Other("unreadable value"));
+                None
+            }
         }
-        out
     }
 
     fn object<I: Input>(&mut self, decl: &'static ObjectDecl, input: &I, depth: usize) -> Option<I::Out> {

@@ -1,7 +1,7 @@
 //! `Input` over JS values, read in place: properties are fetched one by one with `Reflect`
 //! (which catches throwing getters and proxies), never converted whole.
 
-use crate::input::{Input, Kind};
+use crate::input::{Input, Kind, Unpassable};
 use js_sys::{Array, Object, Reflect};
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
@@ -11,6 +11,9 @@ extern "C" {
     /// `Object.keys`, with exceptions (a proxy's `ownKeys` trap) caught instead of unwinding.
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.isArray`, which throws for a revoked Proxy, with that caught.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
     /// `Object.getPrototypeOf`, with a proxy's trap exceptions caught.
     #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
     fn prototype_of(o: &JsValue) -> Result<JsValue, JsValue>;
@@ -61,42 +64,57 @@ pub fn set(object: &Object, name: &str, value: &JsValue) {
 /// array of length 2^32-1 must not be walked slot by slot).
 const COPY_BUDGET: usize = 1_000_000;
 
-/// A copy of a value passed through: plain objects and arrays are copied (own enumerable
-/// properties, each read once; a member holding `undefined` or whose getter throws is left
-/// out), so that the normalized value never shares them with the input; anything else (a
-/// primitive, a function, a Date or class instance) is the value itself. `None` when
-/// containers nest more than `levels` deep.
-fn copy(v: &JsValue, levels: usize, budget: &mut usize) -> Option<JsValue> {
+/// A copy of a value passed through: objects and arrays are copied as `JSON.stringify` reads
+/// them (own enumerable properties, each read once, whatever the prototype; a member holding
+/// `undefined` is left out), so that the normalized value never shares them with the input;
+/// anything else (a primitive, a function, a Date, a boxed primitive, an object with a
+/// `toJSON` method) is the value itself, as is what lies past the budget.
+fn copy(v: &JsValue, levels: usize, budget: &mut usize) -> Result<JsValue, Unpassable> {
     if !v.is_object() || v.is_function() || *budget == 0 {
-        return Some(v.clone());
+        return Ok(v.clone());
     }
     if levels == 0 {
-        return None;
+        return Err(Unpassable::TooDeep);
     }
     *budget -= 1;
-    if Array::is_array(v) {
-        let n = Reflect::get(v, &key("length")).ok().and_then(|l| l.as_f64()).unwrap_or(0.0) as u32;
+    if is_array(v).map_err(|_| Unpassable::Unreadable)? {
+        let n = Reflect::get(v, &key("length")).map_err(|_| Unpassable::Unreadable)?.as_f64().unwrap_or(0.0) as usize;
+        if n > *budget {
+            return Ok(v.clone());
+        }
+        *budget -= n;
         let out = Array::new();
-        for i in 0..n {
-            let item = Reflect::get(v, &JsValue::from(i)).unwrap_or(JsValue::UNDEFINED);
+        for i in 0..n as u32 {
+            let item = Reflect::get(v, &JsValue::from(i)).map_err(|_| Unpassable::Unreadable)?;
             out.push(&copy(&item, levels - 1, budget)?);
         }
-        return Some(out.into());
+        return Ok(out.into());
     }
     let out = Object::new();
     match prototype_of(v) {
         Ok(proto) if proto.is_null() || proto == *Object::get_prototype_of(&out) => {}
-        _ => return Some(v.clone()),
+        Ok(proto) if is_value_like(&proto) || Reflect::get(v, &key("toJSON")).map_or(true, |f| f.is_function()) => return Ok(v.clone()),
+        Ok(_) => {}
+        Err(_) => return Err(Unpassable::Unreadable),
     }
-    let Ok(keys) = object_keys(v) else { return Some(v.clone()) };
+    let keys = object_keys(v).map_err(|_| Unpassable::Unreadable)?;
     for k in keys.iter() {
         let Some(name) = k.as_string() else { continue };
-        let Ok(item) = Reflect::get(v, &k) else { continue };
+        let item = Reflect::get(v, &k).map_err(|_| Unpassable::Unreadable)?;
         if !item.is_undefined() {
             set(&out, &name, &copy(&item, levels - 1, budget)?);
         }
     }
-    Some(out.into())
+    Ok(out.into())
+}
+
+/// Whether `proto` is the prototype of a Date or a boxed primitive (JSON writes those as a
+/// string, a number or a boolean, not as their properties).
+fn is_value_like(proto: &JsValue) -> bool {
+    let of = |v: JsValue| Object::get_prototype_of(&v);
+    [of(js_sys::Date::new_0().into()), of(js_sys::JsString::from("").into()), of(JsValue::from(0)), of(JsValue::TRUE)]
+        .iter()
+        .any(|p| AsRef::<JsValue>::as_ref(p) == proto)
 }
 
 impl Input for JsIn {
@@ -118,10 +136,13 @@ impl Input for JsIn {
             Kind::Undefined
         } else if v.is_null() {
             Kind::Null
-        } else if Array::is_array(v) {
-            Kind::Array
         } else if v.is_object() {
-            Kind::Object
+            // `Array.isArray` throws for a revoked Proxy: there is nothing to read in it.
+            match is_array(v) {
+                Ok(true) => Kind::Array,
+                Ok(false) => Kind::Object,
+                Err(_) => Kind::Other("unreadable value"),
+            }
         } else if v.is_function() {
             Kind::Other("function")
         } else if v.is_symbol() {
@@ -171,9 +192,9 @@ impl Input for JsIn {
         }
     }
 
-    fn pass_within(&self, levels: usize) -> Option<JsValue> {
+    fn pass_within(&self, levels: usize) -> Result<JsValue, Unpassable> {
         let mut budget = COPY_BUDGET;
-        copy(self.js()?, levels, &mut budget)
+        copy(self.js().ok_or(Unpassable::Unreadable)?, levels, &mut budget)
     }
 
     fn pass(&self) -> JsValue {

@@ -77,7 +77,7 @@ pub fn validate_field(
             (Ok(m), None) => vec![Error::new(
                 "",
                 Code::UnknownField,
-                Params::default().with("model", Param::Static(m.id)).with("field", Param::Str(format!("{field:?}"))),
+                Params::default().with("model", Param::Static(m.id)).with("field", Param::Str(describe_value(&field))),
             )],
             (Ok(m), Some(name)) => {
                 let context = options.as_ref().and_then(|o| JsIn::Value(o.clone()).get_prop("context"));
@@ -160,7 +160,7 @@ fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &
         find_model(&model).map_err(|e| errors.push(e)).ok().filter(|m| engine::resolve_mode(m, &opts).map_err(|e| errors.push(e)).is_ok());
     let bytes = if let Some(s) = input.as_string() {
         Some(s.into_bytes())
-    } else if input.is_instance_of::<js_sys::Uint8Array>() {
+    } else if is_view(&input) && input.is_instance_of::<js_sys::Uint8Array>() {
         Some(js_sys::Uint8Array::from(input.clone()).to_vec())
     } else {
         let actual = JsIn::Value(input.clone()).kind().name();
@@ -235,6 +235,20 @@ pub fn models() -> JsValue {
     models::ALL.iter().map(|m| JsValue::from_str(m.id)).collect::<Array>().into()
 }
 
+/// A value named for an error message: `a number`, `an object`, ... (never its contents: a
+/// Proxy or a throwing `Symbol.toStringTag` must not run here).
+fn describe_value(v: &JsValue) -> String {
+    format!("(a value of type {})", JsIn::Value(v.clone()).kind().name())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `ArrayBuffer.isView`: reads no property, so a Proxy cannot throw from it (`instanceof`
+    /// can: it asks a Proxy for its prototype).
+    #[wasm_bindgen(js_namespace = ArrayBuffer, js_name = isView)]
+    fn is_view(v: &JsValue) -> bool;
+}
+
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
@@ -246,7 +260,7 @@ fn find_model(id: &JsValue) -> Result<&'static Model, Error> {
             "",
             Code::UnknownModel,
             Params::default()
-                .with("model", Param::Str(name.unwrap_or_else(|| format!("{id:?}"))))
+                .with("model", Param::Str(name.unwrap_or_else(|| describe_value(id))))
                 .with("allowed", Param::StaticList(models::ids())),
         )
     })
@@ -271,11 +285,13 @@ fn general_validate(model: &'static Model, input: JsValue, options: Option<JsVal
     if !errors.is_empty() {
         return result(None, &errors, &opts.messages);
     }
-    if let Some(result) = validate_as_json(model, &input, &opts) {
-        return result;
+    match plain_json(&input) {
+        Plain::Text(text) => validate_as_json(model, &text, &opts).unwrap_or(JsValue::UNDEFINED),
+        Plain::Snapshot(snapshot) => {
+            let outcome = engine::validate(model, &JsIn::Value(snapshot), &opts);
+            result(outcome.value, &outcome.errors, &opts.messages)
+        }
     }
-    let outcome = engine::validate(model, &JsIn::Value(input), &opts);
-    result(outcome.value, &outcome.errors, &opts.messages)
 }
 
 /// `new Function(args, body)`; `None` where code generation from strings is forbidden (a
@@ -298,28 +314,40 @@ pub(crate) fn copy_json() -> Option<js_sys::Function> {
     COPY_JSON.with(Clone::clone)
 }
 
-/// `JSON.stringify` of a copy of `v` when `v` is plain JSON data within `engine::MAX_NESTING`
-/// (json_copy.js: each property read once, as `JSON.stringify` would see it), else `None`.
-fn plain_json_text(v: &JsValue) -> Option<String> {
-    let copy = copy_json()?.call2(&JsValue::NULL, v, &JsValue::from(engine::MAX_NESTING as u32)).ok()?;
-    if copy.is_undefined() {
-        return None;
+/// How the general path reads a JS input (json_copy.js: each property read once, as
+/// `JSON.stringify` would see it).
+enum Plain {
+    /// Plain JSON data within `engine::MAX_NESTING`: its JSON text.
+    Text(String),
+    /// Anything else: the snapshot the in-place reader reads instead of the input.
+    Snapshot(JsValue),
+}
+
+fn plain_json(v: &JsValue) -> Plain {
+    let Some(copy_json) = copy_json() else { return Plain::Snapshot(v.clone()) };
+    let Ok(answer) = copy_json.call2(&JsValue::NULL, v, &JsValue::from(engine::MAX_NESTING as u32)) else {
+        return Plain::Snapshot(v.clone());
+    };
+    let answer = Array::from(&answer);
+    let copy = answer.get(0);
+    if answer.get(1).as_bool() == Some(true) {
+        if let Some(text) = js_sys::JSON::stringify(&copy).ok().and_then(|t| t.as_string()) {
+            return Plain::Text(text);
+        }
     }
-    js_sys::JSON::stringify(&copy).ok()?.as_string()
+    Plain::Snapshot(copy)
 }
 
 /// The path for plain JSON data that is not flat (nested objects, undeclared keys, options
 /// the flat path does not read): the input as JSON text (one `JSON.stringify`), read as bulk
 /// records are, and the result back as JSON text (one `JSON.parse`); crossing the boundary
-/// per property cost 30-40 µs for a whole Customer. `None` when the input is not plain JSON
-/// data (the copy gave up: a getter threw, nesting past `engine::MAX_NESTING`): the in-place
-/// reader, which reports such values precisely, takes over.
-fn validate_as_json(model: &'static Model, input: &JsValue, opts: &Options) -> Option<JsValue> {
-    let text = plain_json_text(input)?;
+/// per property cost 30-40 µs for a whole Customer. (Input that is not plain JSON data is
+/// read in place instead, from its snapshot: see `Plain`.)
+fn validate_as_json(model: &'static Model, text: &str, opts: &Options) -> Option<JsValue> {
     // A valid record's normalized text is written straight into the result.
     let mut json = Vec::with_capacity(text.len() + 64);
     json.extend_from_slice(b"{\"valid\":true,\"value\":");
-    match crate::validate::text_into(model, &text, opts, &mut json) {
+    match crate::validate::text_into(model, text, opts, &mut json) {
         Ok(()) => {
             json.extend_from_slice(b",\"errors\":[]}");
             // Normalized text is UTF-8, written with ASCII around it.

@@ -191,3 +191,6 @@ export function generator(description, rnd) {
     return r;
   };
 }
+
+// The pools, for generators built on this one (tests/node/differential/generate.mjs).
+export { formatPools, goodPools, INT_POOL, WRONG };
