@@ -327,6 +327,9 @@ async function runCli(cases, dir, answers, timing) {
     const child = track(spawn(process.execPath, [cli, "check", ...JSON.parse(key), "--format", "json", "--quiet", "--out", outFile, file], { stdio: ["ignore", "pipe", "pipe"] }));
     let stdout = "";
     let stderr = "";
+    // Decoded as one stream: a character split across two chunks must not become two U+FFFD.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     const { code } = await exitOf(child);
