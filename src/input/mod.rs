@@ -83,6 +83,11 @@ pub trait Input: Sized {
     fn out_bool(b: bool) -> Self::Out;
 
     fn object_new() -> Self::ObjectOut;
+    /// An object to hold about `members` members (a declared object's fields).
+    fn object_with_capacity(members: usize) -> Self::ObjectOut {
+        let _ = members;
+        Self::object_new()
+    }
     fn object_set(object: &mut Self::ObjectOut, key: &str, value: Self::Out);
     /// Sets a member named by a declared field (its name needs no escaping).
     fn object_set_field(object: &mut Self::ObjectOut, name: &'static str, value: Self::Out) {

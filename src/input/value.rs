@@ -64,6 +64,10 @@ impl Input for &serde_json::Value {
         serde_json::Value::Bool(b)
     }
 
+    fn object_with_capacity(members: usize) -> Self::ObjectOut {
+        // Sized once: an insertion-ordered map grows by reallocating its table and entries.
+        serde_json::Map::with_capacity(members)
+    }
     fn object_new() -> Self::ObjectOut {
         serde_json::Map::new()
     }

@@ -258,7 +258,7 @@ impl Run<'_> {
         let options = self.options;
         let flags = |name: &str| decl.field(name).and_then(|(i, _)| slots[i].as_ref()).and_then(|v| run_flag(options, v));
 
-        let mut out = I::object_new();
+        let mut out = I::object_with_capacity(decl.fields.len());
         for (i, (field, slot)) in decl.fields.iter().zip(&slots).enumerate() {
             match slot {
                 Some(value) if is_root && i < 64 && self.only & (1 << i) == 0 => {
