@@ -21,14 +21,16 @@
 //   field index for the field's default; `undefined` if that throws.
 const [modes, profiles, unknowns] = optionNames;
 const n = names.length;
-// Each declared name's bit (at most 32 fields: int32 bit operations).
-const index = new Map(names.map((name, i) => [name, 1 << i]));
 // The values `flatten` read, by field: `build` writes these, never reading the input again.
 const values = new Array(n).fill(undefined);
-// What `flatten` read of the input, for `snapshot`: its own keys, the fields read (bits), the
-// field being read, and what a getter threw.
-const state = { keys: [], input: undefined, done: 0, at: -1, error: undefined };
+// What `read` read of the input when it gave up after reading, for `snapshot`: its own keys,
+// the field whose getter threw and what it threw (fields are read in declaration order, so
+// those before it were read). `values` holds what was read; stale entries of an earlier call
+// are never read (only fields read in this call are taken from it).
+const state = { keys: [], input: undefined, at: -1, error: undefined };
 const position = new Map(names.map((name, i) => [name, i]));
+// The names as property keys (internalized strings: compared to Object.keys' by identity).
+const fieldNames = Object.keys(Object.fromEntries(names.map((name) => [name, 0])));
 const encoder = new TextEncoder();
 const q = JSON.stringify;
 // Views on WebAssembly memory, made again when it has grown (which detaches the old ones).
@@ -59,9 +61,8 @@ const reads = names
   .map(
     (name, i) => `
   if ((own & ${1 << i}) !== 0) {
-    state.at = ${i};
+    at = ${i};
     v = input[${q(name)}];
-    state.done |= ${1 << i};
     values[${i}] = v;
     if (v === undefined) {}
     else if (typeof v === "string") { slots[${3 * i}] = 1; slots[${3 * i + 1}] = text.length; slots[${3 * i + 2}] = v.length; text += v; }
@@ -75,10 +76,11 @@ const reads = names
 const BEFORE = -1;
 const AFTER = -2;
 const read = new Function(
-  "index",
   "other",
   "values",
   "state",
+  "fieldNames",
+  "position",
   "modes",
   "profiles",
   "unknowns",
@@ -98,41 +100,49 @@ const read = new Function(
   // field, and only those are read, each once.
   const keys = Object.keys(input);
   let own = 0;
-  for (let j = 0; j < keys.length; j++) {
-    const bit = index.get(keys[j]);
-    if (bit === undefined) return ${BEFORE};
-    own |= bit;
+  for (let j = 0, f = 0; j < keys.length; j++) {
+    const k = keys[j];
+    // Keys usually come in declaration order: look from the field after the last one found.
+    let i = f;
+    while (i < ${n} && fieldNames[i] !== k) i++;
+    if (i === ${n}) {
+      i = position.get(k);
+      if (i === undefined) return ${BEFORE};
+    }
+    own |= 1 << i;
+    f = i + 1;
   }
+  let text = "", v, flat = true, at = -1;
+  try {
+    ${reads}
+  } catch (e) {
+    // A getter threw: the snapshot throws the same, where it stood.
+    state.keys = keys;
+    state.input = input;
+    state.at = at;
+    state.error = { e };
+    return ${AFTER};
+  }
+  if (flat) return text;
   state.keys = keys;
   state.input = input;
-  let text = "", v, flat = true;
-  ${reads}
-  return flat ? text : ${AFTER};
+  state.error = undefined;
+  return ${AFTER};
 };`,
-)(index, other, values, state, modes, profiles, unknowns);
+)(other, values, state, fieldNames, position, modes, profiles, unknowns);
 
 function flatten(input, options) {
-  // The previous record's values are not kept (nor read: only present fields are built).
-  values.fill(undefined);
-  state.keys = [];
-  state.input = undefined;
-  state.done = 0;
-  state.at = -1;
-  state.error = undefined;
   try {
     if (slots.length === 0) views();
     const joined = read(input, options, slots);
     if (typeof joined === "number") return joined;
-    state.input = undefined;
     // A getter that called into WebAssembly may have grown its memory under the views.
-    if (slots.length === 0) return AFTER;
+    if (slots.length === 0) return BEFORE;
     const { read: units, written } = encoder.encodeInto(joined, text);
-    return units === joined.length ? written : AFTER;
-  } catch (e) {
-    if (state.keys.length === 0) return BEFORE;
-    // A getter threw: the snapshot throws the same, where it stood.
-    state.error = { e };
-    return AFTER;
+    return units === joined.length ? written : BEFORE;
+  } catch {
+    // Before any value was read (a Proxy's trap threw): the general path reads the input.
+    return BEFORE;
   }
 }
 
@@ -141,7 +151,8 @@ function flatten(input, options) {
 // not reach read now, so that every property of the input is read exactly once.
 function snapshot() {
   const out = {};
-  const { keys, input, done, at, error } = state;
+  const { keys, input, at, error } = state;
+  const done = error === undefined ? -1 : (1 << at) - 1;
   const fail = (e) => ({ enumerable: true, get: () => { throw e; } });
   for (let j = 0; j < keys.length; j++) {
     const k = keys[j];
@@ -160,6 +171,7 @@ function snapshot() {
     }
   }
   state.input = undefined;
+  state.keys = [];
   values.fill(undefined);
   return out;
 }
