@@ -37,10 +37,9 @@ impl<'a> Flat<'a> {
             Flat::Null => Scalar::Null,
             Flat::Array => Scalar::Array,
             Flat::Str(s) => Scalar::Str(s, false),
-            Flat::Num(n) => match ty {
-                Ty::Int32 | Ty::Flag => whole(n).map_or(Scalar::Num(n), Scalar::Int),
-                _ => Scalar::Num(n),
-            },
+            // An integer where an integer type is declared (`decide` reads it as one).
+            Flat::Num(n) if matches!(ty, Ty::Int32 | Ty::Flag) => whole(n).map_or(Scalar::Num(n), Scalar::Int),
+            Flat::Num(n) => Scalar::Num(n),
             Flat::Bool(b) => Scalar::Bool(b),
             Flat::AnyObject => Scalar::AnyObject,
         }

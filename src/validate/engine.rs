@@ -129,10 +129,8 @@ fn resolve_field(root: &'static ObjectDecl, field: &str) -> Option<&'static Fiel
             segments.next().filter(|s| s.parse::<usize>().is_ok())?;
             ty = item;
         }
-        match ty {
-            Ty::Object(d) => decl = d,
-            _ => return None,
-        }
+        let Ty::Object(d) = ty else { return None };
+        decl = d;
     }
     None
 }
@@ -362,10 +360,7 @@ impl Run<'_> {
                 }
                 let item_rules: Vec<Rule> = rules
                     .iter()
-                    .filter_map(|r| match r.check {
-                        Check::Each(inner) => Some(Rule { profile: r.profile, check: *inner }),
-                        _ => None,
-                    })
+                    .filter_map(|r| if let Check::Each(inner) = r.check { Some(Rule { profile: r.profile, check: *inner }) } else { None })
                     .collect();
                 let mut out = I::array_new();
                 for (i, it) in value.items().iter().enumerate() {
