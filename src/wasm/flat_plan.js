@@ -49,9 +49,8 @@ function other(v, at, anyObject, slots, field) {
   else if (v === null) slots[at] = 5;
   else if (anyObject && typeof v === "object" && !Array.isArray(v)) {
     // The record is the first level: its member's value may nest one level less.
-    const [copied, pure] = copyJson(v, 127);
-    values[field] = copied;
-    if (!pure) return true;
+    values[field] = copyJson(v, 127);
+    if (!copyJson.pure) return true;
     slots[at] = 6;
   } else return true;
   return false;

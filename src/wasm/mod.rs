@@ -325,12 +325,10 @@ enum Plain {
 
 fn plain_json(v: &JsValue) -> Plain {
     let Some(copy_json) = copy_json() else { return Plain::Snapshot(v.clone()) };
-    let Ok(answer) = copy_json.call2(&JsValue::NULL, v, &JsValue::from(engine::MAX_NESTING as u32)) else {
+    let Ok(copy) = copy_json.call2(&JsValue::NULL, v, &JsValue::from(engine::MAX_NESTING as u32)) else {
         return Plain::Snapshot(v.clone());
     };
-    let answer = Array::from(&answer);
-    let copy = answer.get(0);
-    if answer.get(1).as_bool() == Some(true) {
+    if Reflect::get(&copy_json, &key("pure")).ok().and_then(|p| p.as_bool()) == Some(true) {
         if let Some(text) = js_sys::JSON::stringify(&copy).ok().and_then(|t| t.as_string()) {
             return Plain::Text(text);
         }
