@@ -51,7 +51,7 @@ pub(crate) fn syntax_error(e: &json::tape::SyntaxError) -> Error {
     json_error_at(e.to_string(), e.line, e.column)
 }
 
-/// A normalized record's JSON text (well-formed: written by `raw_input`) as a `Value`.
+/// A normalized record's JSON text (well-formed: written by `input::raw` or the fast path) as a `Value`.
 pub(crate) fn text_value(text: &str) -> serde_json::Value {
     let mut tape = json::tape::Tape::default();
     match tape.parse(text) {

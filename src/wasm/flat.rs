@@ -2,7 +2,7 @@
 //! fields holding scalars. Compiled JS (`flat_plan.js`) reads its properties once by name,
 //! writes the numbers and the tags into a slots array and the joined strings, UTF-8 encoded,
 //! into a text buffer, both inside WebAssembly memory; the engine validates that
-//! (`flat_input`), and a second compiled function builds the normalized object from the
+//! (`input::flat`), and a second compiled function builds the normalized object from the
 //! member list the engine returns. `JSON.stringify` of the record and `JSON.parse` of the
 //! result cost 3-5 µs each for a full Customer here; this path costs a fraction.
 

@@ -4,7 +4,7 @@
 //! Its first pass reads every member of the object, the declared fields' values into a table
 //! of scalars; `decide` (the same declarations and checks as the engine) then accepts the
 //! record and its normalized text is written, or the engine runs over that same table (as
-//! `flat_input` values, checking again only the values `decide` refused) to report the
+//! `input::flat` values, checking again only the values `decide` refused) to report the
 //! errors. A tidy record (members in declaration order, bare commas, no spaces: what most
 //! producers write) is written as a few copies, runs of its members and of the defaults
 //! filled in between them; others member by member. Anything else (nested declared objects
