@@ -199,7 +199,7 @@ impl<'o> Reader<'o> {
 /// A `json` error for bytes that are not UTF-8, with the column of the first bad byte.
 fn utf8_error(text: &[u8], e: std::str::Utf8Error) -> Error {
     let column = String::from_utf8_lossy(&text[..e.valid_up_to()]).chars().count() + 1;
-    json_error_at(format!("invalid UTF-8 at column {column}"), 1, column)
+    json_error_at(format!("invalid UTF-8 at line 1 column {column}"), 1, column)
 }
 
 /// Validates newline-delimited JSON. `first_line` is the number of the chunk's first line,

@@ -27,12 +27,26 @@ pub use export::{describe, json_schema, typescript};
 pub use report::error::{self, Code, Error};
 pub use schema::decl::{self, Model, Profile};
 pub use schema::models;
-pub use validate::engine::{validate_field, Outcome, MAX_DEPTH, MAX_NESTING};
+pub use validate::engine::{Outcome, MAX_DEPTH, MAX_NESTING};
 pub use validate::options::{Mode, Options, Unknown};
 
 /// Validates parsed JSON; the normalized value is JSON too.
 pub fn validate_json(model: &'static Model, input: &serde_json::Value, options: &Options) -> Outcome<serde_json::Value> {
     validate::engine::validate(model, &input, options)
+}
+
+/// The errors of one field's value, as a form checks a field while a person types: `field` is
+/// a field name or a JSON Pointer through nested objects and lists; `context` holds the
+/// sibling values rules depend on (`numberE164CheckEnabled` for Vapi's `number`). `None` for
+/// `value` is an empty field.
+pub fn validate_field(
+    model: &'static Model,
+    field: &str,
+    value: Option<&serde_json::Value>,
+    context: Option<&serde_json::Value>,
+    options: &Options,
+) -> Vec<Error> {
+    validate::engine::validate_field(model, field, value.as_ref(), context.as_ref(), options)
 }
 
 /// Parses and validates one JSON text; a parse failure is a `json` error at the root. The

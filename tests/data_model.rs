@@ -186,3 +186,22 @@ fn fuzz_findings() {
         assert_eq!(batch.failures[0].errors, errors);
     }
 }
+
+/// `validate_field` natively, on `Value`s: a field by name or pointer, with its context.
+#[test]
+fn one_field_natively() {
+    use customer_validation::{models::create_customer_dto, validate_field};
+    let dto = &create_customer_dto::MODEL;
+    let number = json!("12ab");
+    let off = json!({ "numberE164CheckEnabled": false });
+    assert_eq!(codes(&validate_field(dto, "number", Some(&number), None, &Options::create())), vec![("/number".to_owned(), "e164")]);
+    assert_eq!(validate_field(dto, "number", Some(&number), Some(&off), &Options::create()), vec![]);
+    assert_eq!(codes(&validate_field(&customer::MODEL, "name", None, None, &Options::create())), vec![("/name".to_owned(), "required")]);
+    assert_eq!(
+        codes(&validate_field(&customer::MODEL, "nope", Some(&number), None, &Options::create())),
+        vec![(String::new(), "unknown_field")]
+    );
+    let months = json!([1, 13]);
+    let errors = validate_field(&patch_customer::MODEL, "/schedule/rules/0/byMonth", Some(&months), None, &Options::default());
+    assert_eq!(codes(&errors), vec![("/schedule/rules/0/byMonth/1".to_owned(), "range")]);
+}

@@ -80,8 +80,8 @@ impl<'a> Input for FlatIn<'a> {
         }
     }
 
-    fn entries(&self) -> Vec<(Cow<'_, str>, Self)> {
-        match self {
+    fn entries(&self) -> Option<Vec<(Cow<'_, str>, Self)>> {
+        Some(match self {
             FlatIn::Record(decl, values) => {
                 // Sized once: collecting through `filter` would grow the vector four times.
                 let mut entries = Vec::with_capacity(values.len());
@@ -95,7 +95,7 @@ impl<'a> Input for FlatIn<'a> {
                 entries
             }
             FlatIn::Value(_) => Vec::new(),
-        }
+        })
     }
 
     fn declared(&self, decl: &'static ObjectDecl) -> Option<Vec<Option<Self>>> {

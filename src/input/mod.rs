@@ -46,6 +46,7 @@ pub enum Unpassable {
     /// Containers nest in it past the levels left (`max_depth`).
     TooDeep,
     /// It cannot be read (a JS getter or Proxy trap threw).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Unreadable,
 }
 
@@ -56,8 +57,9 @@ pub trait Input: Sized {
     type ArrayOut;
 
     fn kind(&self) -> Kind<'_>;
-    /// Own enumerable properties, in order. Only called when `kind` is `Object`.
-    fn entries(&self) -> Vec<(Cow<'_, str>, Self)>;
+    /// Own enumerable properties, in order; `None` when they cannot be listed (a JS Proxy
+    /// whose `ownKeys` trap throws). Only called when `kind` is `Object`.
+    fn entries(&self) -> Option<Vec<(Cow<'_, str>, Self)>>;
     /// The values of `decl`'s fields by declaration index (`None` where absent), for an
     /// input that holds those and nothing else: the engine then skips `entries` and the
     /// lookup of each key. `None` (the default) when the input cannot tell.

@@ -19,6 +19,34 @@ pub struct Raw<'t, 'a> {
 }
 
 impl<'t, 'a> Raw<'t, 'a> {
+    /// A key given more than once counts once: with its last value, at its first place (as
+    /// `JSON.parse` and serde_json read it), so that every path sees the same object.
+    fn members(&self) -> Vec<(Cow<'_, str>, Raw<'t, 'a>)> {
+        let mut out: Vec<(Cow<'_, str>, Raw<'t, 'a>)> = Vec::with_capacity(16);
+        // Past a few members, an index of the keys seen instead of a search of them.
+        let mut index: Option<std::collections::HashMap<Cow<'_, str>, usize>> = None;
+        let mut children = self.children();
+        while let (Some(key), Some(value)) = (children.next(), children.next()) {
+            let key = key.string();
+            let seen = match &mut index {
+                Some(index) => index.get(&key).copied(),
+                None => out.iter().position(|(k, _)| *k == key),
+            };
+            match seen {
+                Some(at) => out[at].1 = value,
+                None => {
+                    if let Some(index) = &mut index {
+                        index.insert(key.clone(), out.len());
+                    } else if out.len() == 32 {
+                        index = Some(out.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).chain([(key.clone(), 32)]).collect());
+                    }
+                    out.push((key, value));
+                }
+            }
+        }
+        out
+    }
+
     /// Reads one JSON text (whitespace around it allowed) onto `tape`.
     pub fn parse(tape: &'t mut Tape, text: &'a str) -> Result<Raw<'t, 'a>, SyntaxError> {
         tape.parse(text)?;
@@ -94,32 +122,8 @@ impl<'t, 'a> Input for Raw<'t, 'a> {
         }
     }
 
-    /// A key given more than once counts once: with its last value, at its first place (as
-    /// `JSON.parse` and serde_json read it), so that every path sees the same object.
-    fn entries(&self) -> Vec<(Cow<'_, str>, Raw<'t, 'a>)> {
-        let mut out: Vec<(Cow<'_, str>, Raw<'t, 'a>)> = Vec::with_capacity(16);
-        // Past a few members, an index of the keys seen instead of a search of them.
-        let mut index: Option<std::collections::HashMap<Cow<'_, str>, usize>> = None;
-        let mut children = self.children();
-        while let (Some(key), Some(value)) = (children.next(), children.next()) {
-            let key = key.string();
-            let seen = match &mut index {
-                Some(index) => index.get(&key).copied(),
-                None => out.iter().position(|(k, _)| *k == key),
-            };
-            match seen {
-                Some(at) => out[at].1 = value,
-                None => {
-                    if let Some(index) = &mut index {
-                        index.insert(key.clone(), out.len());
-                    } else if out.len() == 32 {
-                        index = Some(out.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).chain([(key.clone(), 32)]).collect());
-                    }
-                    out.push((key, value));
-                }
-            }
-        }
-        out
+    fn entries(&self) -> Option<Vec<(Cow<'_, str>, Raw<'t, 'a>)>> {
+        Some(self.members())
     }
 
     fn item_count(&self) -> usize {
@@ -134,7 +138,7 @@ impl<'t, 'a> Input for Raw<'t, 'a> {
         if self.node().tag != Tag::Object {
             return None;
         }
-        self.entries().into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.members().into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     fn pass_within(&self, levels: usize) -> Result<Cow<'a, str>, Unpassable> {

@@ -22,11 +22,11 @@ impl Input for &serde_json::Value {
         }
     }
 
-    fn entries(&self) -> Vec<(Cow<'_, str>, Self)> {
-        match self {
+    fn entries(&self) -> Option<Vec<(Cow<'_, str>, Self)>> {
+        Some(match self {
             serde_json::Value::Object(m) => m.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), v)).collect(),
             _ => Vec::new(),
-        }
+        })
     }
 
     fn item_count(&self) -> usize {

@@ -18,6 +18,9 @@ pub const MAX_DEPTH: usize = 32;
 /// no path accepts what another refuses, and the engine's recursion is bounded by it.
 pub const MAX_NESTING: usize = 128;
 
+/// The `actual` of a value that cannot be read (a JS getter or Proxy trap threw).
+pub(crate) const UNREADABLE: &str = "unreadable value";
+
 /// Lists longer than this are refused (`max_items`) before any item is read: a sparse JS
 /// array of length 2^32-1 must not make the engine allocate for each slot.
 pub const MAX_ITEMS: usize = 10_000;
@@ -207,7 +210,7 @@ impl Run<'_> {
                 None
             }
             Err(Unpassable::Unreadable) => {
-                self.type_error("a readable value", &Kind::Other("unreadable value"));
+                self.type_error("JSON value", &Kind::Other(UNREADABLE));
                 None
             }
         }
@@ -240,7 +243,11 @@ impl Run<'_> {
             None => {
                 let mut slots: Vec<Option<I>> = (0..decl.fields.len()).map(|_| None).collect();
                 let mut hint = 0;
-                for (key, value) in input.entries() {
+                let Some(entries) = input.entries() else {
+                    self.type_error("object", &Kind::Other(UNREADABLE));
+                    return None;
+                };
+                for (key, value) in entries {
                     match decl.field_after(&key, hint) {
                         Some((i, _)) => {
                             hint = i + 1;
@@ -381,8 +388,13 @@ impl Run<'_> {
                 if !self.enter() {
                     return None;
                 }
+                let Some(entries) = value.entries() else {
+                    self.level -= 1;
+                    self.type_error("object", &Kind::Other(UNREADABLE));
+                    return None;
+                };
                 let mut out = I::object_new();
-                for (key, it) in value.entries() {
+                for (key, it) in entries {
                     if matches!(it.kind(), Kind::Undefined) {
                         continue;
                     }

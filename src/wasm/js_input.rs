@@ -83,10 +83,14 @@ fn copy(v: &JsValue, levels: usize, budget: &mut usize) -> Result<JsValue, Unpas
             return Ok(v.clone());
         }
         *budget -= n;
-        let out = Array::new();
+        // Holes stay holes (the value is kept as it is: JSON has none, so this is no JSON data).
+        let out = Array::new_with_length(n as u32);
         for i in 0..n as u32 {
-            let item = Reflect::get(v, &JsValue::from(i)).map_err(|_| Unpassable::Unreadable)?;
-            out.push(&copy(&item, levels - 1, budget)?);
+            let at = JsValue::from(i);
+            if Reflect::has(v, &at).map_err(|_| Unpassable::Unreadable)? {
+                let item = Reflect::get(v, &at).map_err(|_| Unpassable::Unreadable)?;
+                out.set(i, copy(&item, levels - 1, budget)?);
+            }
         }
         return Ok(out.into());
     }
@@ -154,20 +158,16 @@ impl Input for JsIn {
         }
     }
 
-    fn entries(&self) -> Vec<(Cow<'_, str>, JsIn)> {
-        let Some(v) = self.js() else {
-            return Vec::new();
-        };
-        let Ok(keys) = object_keys(v) else {
-            return Vec::new();
-        };
+    fn entries(&self) -> Option<Vec<(Cow<'_, str>, JsIn)>> {
+        let v = self.js()?;
+        let keys = object_keys(v).ok()?;
         let mut out = Vec::with_capacity(keys.length() as usize);
         for k in keys.iter() {
             if let Some(name) = k.as_string() {
                 out.push((Cow::Owned(name), JsIn::read(v, &k)));
             }
         }
-        out
+        Some(out)
     }
 
     fn item_count(&self) -> usize {

@@ -427,6 +427,7 @@ impl JsIn {
     /// String-valued own properties (message templates).
     fn entries_js(&self) -> Vec<(String, String)> {
         crate::input::Input::entries(self)
+            .unwrap_or_default()
             .into_iter()
             .filter_map(|(k, v)| match v {
                 JsIn::Value(s) => s.as_string().map(|s| (k.into_owned(), s)),

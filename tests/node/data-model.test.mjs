@@ -118,6 +118,17 @@ test("from JS, only own enumerable properties count, each is read once, and noth
   const throwing = { name: "a", status: [1], get logo() { thrown++; throw new Error("no"); } };
   assert.deepEqual(codes(v.validateCustomer(throwing).errors), [["/status", "type"], ["/logo", "type"]]);
   assert.equal(thrown, 1, "a throwing getter is called once");
+  // A Proxy whose keys cannot be listed is unreadable where it stands, never read as {}.
+  const keyless = new Proxy({ name: "A" }, { ownKeys() { throw new Error("no"); } });
+  for (const options of [undefined, { mode: "patch" }, { messages: {} }]) {
+    const r = v.validateCustomer(keyless, options);
+    assert.deepEqual([codes(r.errors), r.errors[0].params.actual], [[["", "type"]], "unreadable value"]);
+  }
+  const inside = v.validateCreateCustomerDto({ assistantOverrides: keyless });
+  assert.deepEqual([codes(inside.errors), inside.errors[0].params.actual], [[["/assistantOverrides", "type"]], "unreadable value"]);
+  // Values JSON has no form for are kept as they are where passed through: holes stay holes.
+  const holey = v.validateCreateCustomerDto({ zz: [1, , 2] }).value.zz;
+  assert.deepEqual([holey.length, 1 in holey, holey[2]], [3, false, 2]);
   // The normalized value is a copy on every path.
   const overrides = { firstMessage: "Hi", nested: { a: [1] } };
   for (const options of [undefined, { messages: {} }]) {
