@@ -7,6 +7,7 @@ use crate::input::{Input, Kind};
 use crate::json::tape::Tape;
 use crate::report::error::{Error, Param, Params};
 use crate::schema::decl::Model;
+use crate::validate;
 use crate::validate::engine;
 use crate::validate::fast;
 use crate::validate::options::Options;
@@ -123,7 +124,7 @@ impl<'o> Reader<'o> {
     fn fast_line(&mut self, batch: &mut Batch, line: usize, chunk: &str, at: usize) -> Option<usize> {
         let out = if self.output.is_text() { &mut batch.normalized } else { &mut self.spare };
         let mark = out.len();
-        let verdict = fast::record_str(self.model, chunk.get(at..)?, self.options, out, &mut self.scratch);
+        let verdict = fast::record(self.model, chunk.get(at..)?, self.options, out, &mut self.scratch);
         let line_end = |end: usize| {
             let b = chunk.as_bytes();
             let j = fast::skip_ws(b, at + end);
@@ -165,33 +166,21 @@ impl<'o> Reader<'o> {
     /// Validates one JSON text into `batch`: by the one-pass reader when it can decide,
     /// else by the engine over a tape.
     fn record(&mut self, batch: &mut Batch, at: usize, text: &[u8]) {
+        let line = match std::str::from_utf8(text) {
+            Ok(line) => line,
+            Err(e) => return batch.record(at, Outcome { value: None, errors: vec![utf8_error(text, e)] }, self.output),
+        };
         let out = if self.output.is_text() { &mut batch.normalized } else { &mut self.spare };
-        let mark = out.len();
-        match fast::record(self.model, text, self.options, out, &mut self.scratch) {
-            fast::Verdict::Valid(end) if text[end..].iter().all(|b| crate::json::scan::is_ws(*b)) => {
-                self.accept(batch);
-                return;
-            }
-            fast::Verdict::Valid(_) => out.truncate(mark),
-            fast::Verdict::Invalid(end, errors) if text[end..].iter().all(|b| crate::json::scan::is_ws(*b)) => {
-                batch.record(at, Outcome { value: None, errors }, self.output);
-                return;
-            }
-            // Text after the record: the engine reports the syntax error.
-            fast::Verdict::Invalid(..) | fast::Verdict::Undecided => {}
+        match fast::whole_record(self.model, line, self.options, out, &mut self.scratch) {
+            fast::Verdict::Valid(_) => self.accept(batch),
+            fast::Verdict::Invalid(_, errors) => batch.record(at, Outcome { value: None, errors }, self.output),
+            fast::Verdict::Undecided => self.engine(batch, at, line),
         }
-        self.engine(batch, at, text);
     }
 
-    /// Validates one JSON text into `batch` by the engine over a tape.
-    fn engine(&mut self, batch: &mut Batch, at: usize, text: &[u8]) {
-        let parsed = std::str::from_utf8(text)
-            .map_err(|e| utf8_error(text, e))
-            .and_then(|t| Raw::parse(&mut self.tape, t).map_err(|e| syntax_error(&e)));
-        let outcome = match parsed {
-            Ok(raw) => engine::validate(self.model, &raw, self.options),
-            Err(error) => Outcome { value: None, errors: vec![error] },
-        };
+    /// Validates one line (UTF-8) into `batch` by the engine over the reader's tape.
+    fn engine(&mut self, batch: &mut Batch, at: usize, line: &str) {
+        let outcome = validate::by_tape(self.model, line, self.options, &mut self.tape);
         batch.record(at, outcome, self.output);
     }
 }
@@ -273,9 +262,10 @@ fn ndjson(
         let text = raw.strip_suffix(b"\r").unwrap_or(raw);
         if text.iter().all(|b| crate::json::scan::is_ws(*b)) {
             // A blank line (JSON whitespace only: a form feed is no more blank here than in JSON).
-        } else if whole.is_some() {
+        } else if let Some(chunk) = whole {
             // The one-pass reader already tried this line (and would decide it the same way).
-            reader.engine(batch, line, text);
+            // Cut at line feeds and carriage returns: on character boundaries.
+            reader.engine(batch, line, &chunk[start..start + text.len()]);
         } else {
             reader.record(batch, line, text);
         }

@@ -8,11 +8,12 @@ pub mod options;
 pub mod rules;
 
 use crate::input::raw::Raw;
-use crate::json::scan::is_ws;
 use crate::json::tape::Tape;
 use crate::report::error::Error;
 use crate::schema::decl::Model;
+use engine::Outcome;
 use options::Options;
+use std::borrow::Cow;
 
 thread_local! {
     /// Reused from call to call: it caches the models' default members.
@@ -24,30 +25,32 @@ thread_local! {
 /// decides, else the engine over the tape. When valid, the normalized record's JSON text is
 /// appended to `out`; else `out` is left as it was and the errors are returned.
 pub(crate) fn text_into(model: &'static Model, text: &str, options: &Options, out: &mut Vec<u8>) -> Result<(), Vec<Error>> {
-    let mark = out.len();
-    let rest_is_ws = |end: usize| text.as_bytes()[end..].iter().all(|b| is_ws(*b));
     let verdict = SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => fast::record_str(model, text, options, out, &mut scratch),
+        Ok(mut scratch) => fast::whole_record(model, text, options, out, &mut scratch),
         // Only when called from inside a call (a JS getter calling back in).
-        Err(_) => fast::record_str(model, text, options, out, &mut fast::Scratch::default()),
+        Err(_) => fast::whole_record(model, text, options, out, &mut fast::Scratch::default()),
     });
     match verdict {
-        fast::Verdict::Valid(end) if rest_is_ws(end) => return Ok(()),
-        fast::Verdict::Valid(_) => out.truncate(mark),
-        fast::Verdict::Invalid(end, errors) if rest_is_ws(end) => return Err(errors),
-        // Text after the record: the engine's reader reports it.
-        fast::Verdict::Invalid(..) | fast::Verdict::Undecided => {}
-    }
-    let mut tape = Tape::default();
-    let outcome = match Raw::parse(&mut tape, text) {
-        Ok(raw) => engine::validate(model, &raw, options),
-        Err(e) => return Err(vec![crate::syntax_error(&e)]),
-    };
-    match outcome.value {
-        Some(normalized) if outcome.errors.is_empty() => {
-            out.extend_from_slice(normalized.as_bytes());
-            Ok(())
+        fast::Verdict::Valid(_) => Ok(()),
+        fast::Verdict::Invalid(_, errors) => Err(errors),
+        fast::Verdict::Undecided => {
+            let outcome = by_tape(model, text, options, &mut Tape::default());
+            match outcome.value {
+                Some(normalized) if outcome.errors.is_empty() => {
+                    out.extend_from_slice(normalized.as_bytes());
+                    Ok(())
+                }
+                _ => Err(outcome.errors),
+            }
         }
-        _ => Err(outcome.errors),
+    }
+}
+
+/// One record's JSON text by the engine over `tape` (read anew): what the fast path leaves.
+/// The normalized record is JSON text, the input's own text where values pass unchanged.
+pub(crate) fn by_tape<'a>(model: &'static Model, text: &'a str, options: &Options, tape: &mut Tape) -> Outcome<Cow<'a, str>> {
+    match Raw::parse(tape, text) {
+        Ok(raw) => engine::validate(model, &raw, options),
+        Err(e) => Outcome { value: None, errors: vec![crate::syntax_error(&e)] },
     }
 }

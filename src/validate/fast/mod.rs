@@ -90,19 +90,11 @@ pub enum Verdict {
     Undecided,
 }
 
-/// Validates the JSON object at the start of `text` (after optional whitespace). A valid
-/// record's normalized JSON text is appended to `out`; otherwise `out` is left as it was.
-/// The object must sit on one line: one with a line feed inside is left undecided.
-pub fn record(model: &'static Model, text: &[u8], options: &Options, out: &mut Vec<u8>, scratch: &mut Scratch) -> Verdict {
-    // One UTF-8 check for the whole text: values are then sliced from it as `str`.
-    match std::str::from_utf8(text) {
-        Ok(line) => record_str(model, line, options, out, scratch),
-        Err(_) => Verdict::Undecided,
-    }
-}
-
-/// `record` over text known to be UTF-8; it reads no further than the object's end.
-pub fn record_str(model: &'static Model, line: &str, options: &Options, out: &mut Vec<u8>, scratch: &mut Scratch) -> Verdict {
+/// Validates the JSON object at the start of `line` (after optional whitespace), reading no
+/// further than the object's end. A valid record's normalized JSON text is appended to `out`;
+/// otherwise `out` is left as it was. The object must sit on one line: one with a line feed
+/// inside is left undecided.
+pub fn record(model: &'static Model, line: &str, options: &Options, out: &mut Vec<u8>, scratch: &mut Scratch) -> Verdict {
     if options.coerce {
         return Verdict::Undecided;
     }
@@ -114,6 +106,23 @@ pub fn record_str(model: &'static Model, line: &str, options: &Options, out: &mu
         out.truncate(mark);
     }
     verdict
+}
+
+/// `record` for a text that holds one record and nothing else (JSON whitespace around it
+/// allowed): a record followed by anything else is `Undecided`, with `out` as it was, for the
+/// engine's reader to report.
+pub fn whole_record(model: &'static Model, text: &str, options: &Options, out: &mut Vec<u8>, scratch: &mut Scratch) -> Verdict {
+    let mark = out.len();
+    let verdict = record(model, text, options, out, scratch);
+    let end = match verdict {
+        Verdict::Valid(end) | Verdict::Invalid(end, _) => end,
+        Verdict::Undecided => return verdict,
+    };
+    if text.as_bytes()[end..].iter().all(|b| crate::json::scan::is_ws(*b)) {
+        return verdict;
+    }
+    out.truncate(mark);
+    Verdict::Undecided
 }
 
 struct Record<'a, 'o> {
@@ -561,7 +570,7 @@ mod tests {
                 for _ in 0..3000 {
                     let text = record_text(&mut g, model.root, &accepted);
                     let mut out = b"previous record\n".to_vec();
-                    let fast_says = record(model, text.as_bytes(), &options, &mut out, &mut scratch);
+                    let fast_says = record(model, &text, &options, &mut out, &mut scratch);
                     let Ok(raw) = Raw::parse(&mut tape, &text) else {
                         // Not JSON (a number out of range): the engine's reader reports it.
                         assert!(matches!(fast_says, Verdict::Undecided), "{text}");
@@ -613,11 +622,11 @@ mod tests {
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
         let options = Options::create();
-        for text in [&br#"{xname":"a"}"#[..], br#"{name":"a"}"#, br#"{"name":"a"#, br#"{"nam":"a"}"#] {
+        for text in [r#"{xname":"a"}"#, r#"{name":"a"}"#, r#"{"name":"a"#, r#"{"nam":"a"}"#] {
             let verdict = record(&customer::MODEL, text, &options, &mut out, &mut scratch);
-            assert!(!matches!(verdict, Verdict::Valid(_)), "{}", String::from_utf8_lossy(text));
+            assert!(!matches!(verdict, Verdict::Valid(_)), "{text}");
         }
-        assert!(matches!(record(&customer::MODEL, br#"{"name":"a"}"#, &options, &mut out, &mut scratch), Verdict::Valid(12)));
+        assert!(matches!(record(&customer::MODEL, r#"{"name":"a"}"#, &options, &mut out, &mut scratch), Verdict::Valid(12)));
     }
 
     /// A record read here never spans lines: NDJSON chunks are read record after record.
@@ -626,9 +635,9 @@ mod tests {
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
         let options = Options::create();
-        let one_line = br#" {"name":"a", "credit": 1 }  "#;
+        let one_line = r#" {"name":"a", "credit": 1 }  "#;
         assert!(matches!(record(&customer::MODEL, one_line, &options, &mut out, &mut scratch), Verdict::Valid(27)));
-        for text in [&b"{\"name\":\"a\",\n\"credit\":1}"[..], b"{\"name\":\"a\",\"x\":[1,\n2]}", b"\n{\"name\":\"a\"}"] {
+        for text in ["{\"name\":\"a\",\n\"credit\":1}", "{\"name\":\"a\",\"x\":[1,\n2]}", "\n{\"name\":\"a\"}"] {
             assert!(matches!(record(&customer::MODEL, text, &options, &mut out, &mut scratch), Verdict::Undecided), "{text:?}");
         }
     }
