@@ -6,15 +6,18 @@ use crate::json::write::push_json_str;
 use crate::report::error::Error;
 use crate::report::messages::{render, Templates};
 
+/// What stands before and after a valid record's normalized JSON text in its result: a caller
+/// that writes the record's text itself writes these around it.
+pub const VALID_BEFORE: &str = "{\"valid\":true,\"value\":";
+pub const VALID_AFTER: &str = ",\"errors\":[]}";
+
 /// `value` is the normalized record's JSON text, present when there are no errors.
 pub fn result_json(value: Option<&str>, errors: &[Error], templates: &Templates) -> String {
-    let mut out = String::with_capacity(value.map_or(64, |v| v.len() + 48));
-    out.push_str(if errors.is_empty() { "{\"valid\":true," } else { "{\"valid\":false," });
     if let (Some(v), true) = (value, errors.is_empty()) {
-        out.push_str("\"value\":");
-        out.push_str(v);
-        out.push(',');
+        return [VALID_BEFORE, v, VALID_AFTER].concat();
     }
+    let mut out = String::with_capacity(64);
+    out.push_str(if errors.is_empty() { "{\"valid\":true," } else { "{\"valid\":false," });
     out.push_str("\"errors\":");
     errors_json(&mut out, errors, templates);
     out.push('}');

@@ -145,33 +145,24 @@ pub enum Answer {
 /// itself). Coercion is never taken here: it rebuilds values (`"12"` → 12), which a member
 /// list cannot express.
 pub fn validate(model: &'static Model, input: &JsValue, options: Option<&JsValue>) -> Answer {
-    match flat(model, input, options) {
-        Ok(Some(result)) => Answer::Done(result),
-        Ok(None) => Answer::NotFlat,
-        Err(snapshot) => Answer::Snapshot(snapshot),
-    }
-}
-
-/// `Ok(None)`: not flat, nothing read; `Err`: not flat, the snapshot of what was read.
-fn flat(model: &'static Model, input: &JsValue, options: Option<&JsValue>) -> Result<Option<JsValue>, JsValue> {
     let fields = model.root.fields;
     if fields.len() > MAX_FIELDS {
-        return Ok(None);
+        return Answer::NotFlat;
     }
-    let Some(at) = models::ALL.iter().position(|m| std::ptr::eq(*m, model)) else { return Ok(None) };
+    let Some(at) = models::ALL.iter().position(|m| std::ptr::eq(*m, model)) else { return Answer::NotFlat };
     PLANS.with(|plans| {
         // Busy only when a getter of the input calls back in: that call takes the general path.
-        let Ok(mut plans) = plans.try_borrow_mut() else { return Ok(None) };
-        let Some(plan) = plans[at].get_or_insert_with(|| make_plan(model)).as_ref() else { return Ok(None) };
+        let Ok(mut plans) = plans.try_borrow_mut() else { return Answer::NotFlat };
+        let Some(plan) = plans[at].get_or_insert_with(|| make_plan(model)).as_ref() else { return Answer::NotFlat };
         let none = JsValue::UNDEFINED;
         let written = plan.flatten.flatten(&JsValue::NULL, input, options.unwrap_or(&none));
         if written == AFTER_READING {
-            return Err(plan.snapshot.snapshot(&JsValue::NULL));
+            return Answer::Snapshot(plan.snapshot.snapshot(&JsValue::NULL));
         }
         if !(0.0..=TEXT_BYTES as f64).contains(&written) {
-            return Ok(None);
+            return Answer::NotFlat;
         }
-        Ok(SCRATCH.with(|scratch| {
+        let result = SCRATCH.with(|scratch| {
             let slots = &scratch.slots[..SLOT * fields.len() + 3];
             let text = std::str::from_utf8(&scratch.text[..written as usize]).ok()?;
             let (slots, chosen) = slots.split_at(SLOT * fields.len());
@@ -184,7 +175,9 @@ fn flat(model: &'static Model, input: &JsValue, options: Option<&JsValue>) -> Re
                 ..Options::default()
             };
             validate_values(model, plan, slots, text, &opts, &scratch.members)
-        }))
+        });
+        // Every property was read: what could not be finished here goes on from the snapshot.
+        result.map_or_else(|| Answer::Snapshot(plan.snapshot.snapshot(&JsValue::NULL)), Answer::Done)
     })
 }
 

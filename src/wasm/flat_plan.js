@@ -9,13 +9,14 @@
 // flatten(input, options): fills the slots, per field [tag, a, b]: 0 absent, 1 string (a:
 //   UTF-16 offset in the joined strings, b: its length), 2 number (a: the number), 3 true,
 //   4 false, 5 null, 6 an object for a field declared as any object (plain JSON data, copied);
-//   then the options' indexes + 1 (0 = not given). Writes the string values, joined and UTF-8
-//   encoded, to the text buffer and returns their byte count; -1 when this path does not
-//   apply: options it does not read (coerce, messages, a bad value), not a plain object, an
-//   undeclared key, a declared name read from anything but an own enumerable property
-//   (inherited, non-enumerable: what JSON.stringify does not see), an array, function, symbol
-//   or bigint value, an object that is not plain JSON data, a getter that throws, text too long.
-//   Each property is read once, and the values read are kept for `build`.
+//   then the options' indexes + 1 (0 = not given). Only own enumerable properties are read
+//   (what JSON.stringify sees), each once, and the values read are kept for `build`. Writes
+//   the string values, joined and UTF-8 encoded, to the text buffer and returns their byte
+//   count; BEFORE (-1) when this path does not apply and nothing was read: options it does
+//   not read (coerce, messages, a bad value), not a plain object, an undeclared key; AFTER
+//   (-2) when it gave up after reading: an array, function, symbol or bigint value, an object
+//   that is not plain JSON data, a getter that throws, text too long. Then `snapshot()` holds
+//   what was read, for the general path (also after a successful `flatten`).
 // build(count): `{ valid: true, value, errors: [] }`, with the `count` members listed in the
 //   members buffer, one byte each: the field index for the value `flatten` read, 64 + the
 //   field index for the field's default; `undefined` if that throws.
@@ -122,11 +123,11 @@ const read = new Function(
     state.error = { e };
     return ${AFTER};
   }
-  if (flat) return text;
+  // Kept for snapshot() whatever follows: a step after reading may still give up.
   state.keys = keys;
   state.input = input;
   state.error = undefined;
-  return ${AFTER};
+  return flat ? text : ${AFTER};
 };`,
 )(other, values, state, fieldNames, position, modes, profiles, unknowns);
 
@@ -136,9 +137,9 @@ function flatten(input, options) {
     const joined = read(input, options, slots);
     if (typeof joined === "number") return joined;
     // A getter that called into WebAssembly may have grown its memory under the views.
-    if (slots.length === 0) return BEFORE;
+    if (slots.length === 0) return AFTER;
     const { read: units, written } = encoder.encodeInto(joined, text);
-    return units === joined.length ? written : BEFORE;
+    return units === joined.length ? written : AFTER;
   } catch {
     // Before any value was read (a Proxy's trap threw): the general path reads the input.
     return BEFORE;
@@ -198,6 +199,7 @@ const fill = new Function(
 function build(count) {
   try {
     if (members.length === 0) views();
+    state.input = undefined;
     return { valid: true, value: fill(members, count), errors: [] };
   } catch {
     return undefined;

@@ -6,6 +6,7 @@ mod js_input;
 
 use crate::input::Input;
 use crate::report::error::{Code, Error, Param, Params};
+use crate::report::json as report_json;
 use crate::report::messages::{render, Templates};
 use crate::validate::engine;
 use crate::validate::options::{Mode, Options, Unknown};
@@ -193,7 +194,7 @@ fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &
             json.push(',');
         }
         json.push_str(&format!("{{\"{at_name}\":{},\"errors\":", f.at));
-        crate::report::json::errors_json(&mut json, &f.errors, &opts.messages);
+        report_json::errors_json(&mut json, &f.errors, &opts.messages);
         json.push('}');
     }
     json.push_str("]}");
@@ -285,13 +286,16 @@ fn general_validate(model: &'static Model, input: JsValue, options: Option<JsVal
     if !errors.is_empty() {
         return result(None, &errors, &opts.messages);
     }
-    match plain_json(&input) {
-        Plain::Text(text) => validate_as_json(model, &text, &opts).unwrap_or(JsValue::UNDEFINED),
-        Plain::Snapshot(snapshot) => {
-            let outcome = engine::validate(model, &JsIn::Value(snapshot), &opts);
-            result(outcome.value, &outcome.errors, &opts.messages)
-        }
-    }
+    let snapshot = match plain_json(&input) {
+        Plain::Text(text, copy) => match validate_as_json(model, &text, &opts) {
+            Some(result) => return result,
+            // The result did not become a JS value (too large for a string): read in place.
+            None => copy,
+        },
+        Plain::Snapshot(snapshot) => snapshot,
+    };
+    let outcome = engine::validate(model, &JsIn::Value(snapshot), &opts);
+    result(outcome.value, &outcome.errors, &opts.messages)
 }
 
 /// `new Function(args, body)`; `None` where code generation from strings is forbidden (a
@@ -317,8 +321,8 @@ pub(crate) fn copy_json() -> Option<js_sys::Function> {
 /// How the general path reads a JS input (json_copy.js: each property read once, as
 /// `JSON.stringify` would see it).
 enum Plain {
-    /// Plain JSON data within `engine::MAX_NESTING`: its JSON text.
-    Text(String),
+    /// Plain JSON data within `engine::MAX_NESTING`: its JSON text, and the copy it was made from.
+    Text(String, JsValue),
     /// Anything else: the snapshot the in-place reader reads instead of the input.
     Snapshot(JsValue),
 }
@@ -330,7 +334,7 @@ fn plain_json(v: &JsValue) -> Plain {
     };
     if Reflect::get(&copy_json, &key("pure")).ok().and_then(|p| p.as_bool()) == Some(true) {
         if let Some(text) = js_sys::JSON::stringify(&copy).ok().and_then(|t| t.as_string()) {
-            return Plain::Text(text);
+            return Plain::Text(text, copy);
         }
     }
     Plain::Snapshot(copy)
@@ -344,10 +348,10 @@ fn plain_json(v: &JsValue) -> Plain {
 fn validate_as_json(model: &'static Model, text: &str, opts: &Options) -> Option<JsValue> {
     // A valid record's normalized text is written straight into the result.
     let mut json = Vec::with_capacity(text.len() + 64);
-    json.extend_from_slice(b"{\"valid\":true,\"value\":");
+    json.extend_from_slice(report_json::VALID_BEFORE.as_bytes());
     match crate::validate::text_into(model, text, opts, &mut json) {
         Ok(()) => {
-            json.extend_from_slice(b",\"errors\":[]}");
+            json.extend_from_slice(report_json::VALID_AFTER.as_bytes());
             // Normalized text is UTF-8, written with ASCII around it.
             js_sys::JSON::parse(std::str::from_utf8(&json).ok()?).ok()
         }
@@ -358,7 +362,7 @@ fn validate_as_json(model: &'static Model, text: &str, opts: &Options) -> Option
 /// A `{ valid, value, errors }` result made in JS from its JSON text by one `JSON.parse`
 /// (`value` is the normalized record's JSON text).
 pub(crate) fn result_from_json(value: Option<&str>, errors: &[Error], templates: &Templates) -> Option<JsValue> {
-    js_sys::JSON::parse(&crate::report::json::result_json(value, errors, templates)).ok()
+    js_sys::JSON::parse(&report_json::result_json(value, errors, templates)).ok()
 }
 
 impl JsIn {

@@ -114,6 +114,11 @@ test("from JS, only own enumerable properties count, each is read once, and noth
     assert.equal(reads, 1, `read once beside ${typeof other}`);
     assert.deepEqual(codes(r.errors), [["/status", "type"]]);
   }
+  // And when it gives up after reading for the text's size (over its 64 KiB buffer).
+  let longReads = 0;
+  const long = { get name() { longReads++; return "x".repeat(70_000); } };
+  assert.deepEqual(codes(v.validateCustomer(long).errors), [["/name", "max_length"]]);
+  assert.equal(longReads, 1, "a long string is read once");
   let thrown = 0;
   const throwing = { name: "a", status: [1], get logo() { thrown++; throw new Error("no"); } };
   assert.deepEqual(codes(v.validateCustomer(throwing).errors), [["/status", "type"], ["/logo", "type"]]);
