@@ -10,7 +10,8 @@
 
 use crate::input::{Input, Kind};
 use crate::schema::decl::{Lit, ObjectDecl, Ty};
-use crate::validate::fast::{whole, Scalar};
+use crate::validate::fast::Scalar;
+use crate::validate::rules::types;
 use std::borrow::Cow;
 
 /// One field's value.
@@ -38,7 +39,7 @@ impl<'a> Flat<'a> {
             Flat::Array => Scalar::Array,
             Flat::Str(s) => Scalar::Str(s, false),
             // An integer where an integer type is declared (`decide` reads it as one).
-            Flat::Num(n) if matches!(ty, Ty::Int32 | Ty::Flag) => whole(n).map_or(Scalar::Num(n), Scalar::Int),
+            Flat::Num(n) if types::is_integer(ty) => types::whole(n).map_or(Scalar::Num(n), Scalar::Int),
             Flat::Num(n) => Scalar::Num(n),
             Flat::Bool(b) => Scalar::Bool(b),
             Flat::AnyObject => Scalar::AnyObject,

@@ -96,15 +96,13 @@ impl Input for &serde_json::Value {
 fn nests_deeper_than(value: &serde_json::Value, levels: usize) -> bool {
     let mut stack: Vec<(&serde_json::Value, usize)> = vec![(value, 0)];
     while let Some((v, depth)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &serde_json::Value>> = match v {
-            serde_json::Value::Array(a) => Box::new(a.iter()),
-            serde_json::Value::Object(m) => Box::new(m.values()),
-            _ => continue,
-        };
-        if depth + 1 > levels {
-            return true;
+        let inside = depth + 1;
+        match v {
+            serde_json::Value::Array(_) | serde_json::Value::Object(_) if inside > levels => return true,
+            serde_json::Value::Array(items) => stack.extend(items.iter().map(|c| (c, inside))),
+            serde_json::Value::Object(members) => stack.extend(members.values().map(|c| (c, inside))),
+            _ => {}
         }
-        stack.extend(children.map(|c| (c, depth + 1)));
     }
     false
 }

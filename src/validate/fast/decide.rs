@@ -43,9 +43,7 @@ impl<'a> Scalar<'a> {
             Scalar::Array => Flat::Array,
         })
     }
-}
 
-impl Scalar<'_> {
     /// The value as the type test and the checks read it (escapes decoded).
     #[inline]
     fn kind(&self) -> Kind<'_> {
@@ -61,11 +59,6 @@ impl Scalar<'_> {
             Scalar::Array => Kind::Array,
         }
     }
-}
-
-/// A number that is a whole int32-sized value, as an integer.
-pub fn whole(n: f64) -> Option<i64> {
-    types::int32(n).map(i64::from)
 }
 
 /// Decides a record of `decl` from its fields' values (by declaration index): when every
@@ -133,11 +126,6 @@ pub fn failing(decl: &ObjectDecl, values: &[Scalar], options: &Options, from: us
 /// coercion to the engine).
 fn flag(decl: &ObjectDecl, values: &[Scalar], name: &str) -> Option<bool> {
     decl.field(name).and_then(|(f, _)| when_flag::flag_value(&values[f].kind(), false))
-}
-
-/// Whether a whole number is in an integer type's range (a flag's is 0..=1).
-pub fn in_type(ty: &Ty, n: i64) -> bool {
-    types::in_int_type(ty, n)
 }
 
 /// Whether a value has its field's type and passes the field's rules.

@@ -18,7 +18,7 @@ mod read;
 pub(crate) use crate::json::scan::skip_ws;
 #[cfg(target_arch = "wasm32")]
 pub use decide::failing;
-pub use decide::{decide, in_type, whole, Scalar};
+pub use decide::{decide, Scalar};
 
 use crate::input::flat::{Flat, FlatIn};
 use crate::json::scan::{plain_string, skip_value};
@@ -26,7 +26,7 @@ use crate::report::error::Error;
 use crate::schema::decl::{Model, ObjectDecl, Ty};
 use crate::validate::engine::{self, resolve_mode};
 use crate::validate::options::{Mode, Options, Unknown};
-use crate::validate::rules::types::same;
+use crate::validate::rules::types::{self, same};
 use read::any_value;
 
 /// Objects with more fields than this are left to the engine (the largest model has 27).
@@ -195,7 +195,7 @@ impl Record<'_, '_> {
                         let (end, value) = any_value(self.line, i, &field.ty)?;
                         // A whole number for a field with nothing to check but its type is
                         // checked here, which spares `decide` a call for it.
-                        if field.rules.is_empty() && matches!(value, Scalar::Int(n) if in_type(&field.ty, n)) {
+                        if field.rules.is_empty() && matches!(value, Scalar::Int(n) if types::in_int_type(&field.ty, n)) {
                             checked |= 1 << f;
                         }
                         // Nested declared objects and lists are read by the engine.

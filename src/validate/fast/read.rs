@@ -1,8 +1,9 @@
 //! Reading a declared field's value straight from the record's text, for `decide`.
 
-use super::decide::{whole, Scalar};
+use super::decide::Scalar;
 use crate::json::scan::{any_string, integer, number, plain_string, skip_value};
 use crate::schema::decl::Ty;
+use crate::validate::rules::types;
 
 /// Reads any JSON value at `i` for a field of type `ty`: the index past it and the value as
 /// `decide` reads it (a string keeps its text as written, with a flag when it holds
@@ -23,7 +24,7 @@ pub(super) fn any_value<'a>(line: &'a str, i: usize, ty: &Ty) -> Option<(usize, 
         b'f' if b[i..].starts_with(b"false") => Some((i + 5, Scalar::Bool(false))),
         b'n' if b[i..].starts_with(b"null") => Some((i + 4, Scalar::Null)),
         b'-' | b'0'..=b'9' => {
-            let int_declared = matches!(ty, Ty::Int32 | Ty::Flag);
+            let int_declared = types::is_integer(ty);
             match integer(b, i) {
                 Some((end, n)) if int_declared => Some((end, Scalar::Int(n))),
                 Some((end, n)) => Some((end, Scalar::Num(n as f64))),
@@ -31,7 +32,7 @@ pub(super) fn any_value<'a>(line: &'a str, i: usize, ty: &Ty) -> Option<(usize, 
                 None => {
                     let end = number(b, i)?;
                     let n: f64 = line.get(i..end)?.parse().ok()?;
-                    Some((end, if int_declared { whole(n).map_or(Scalar::Num(n), Scalar::Int) } else { Scalar::Num(n) }))
+                    Some((end, if int_declared { types::whole(n).map_or(Scalar::Num(n), Scalar::Int) } else { Scalar::Num(n) }))
                 }
             }
         }

@@ -106,6 +106,19 @@ pub fn is_flag(i: i64) -> bool {
     FLAG_VALUES.contains(&i)
 }
 
+/// Whether `ty` holds integers (an int32 or a flag): its numbers are read as whole numbers.
+pub fn is_integer(ty: &Ty) -> bool {
+    match ty {
+        Ty::Int32 | Ty::Flag => true,
+        Ty::String | Ty::Boolean | Ty::Number | Ty::Enum(_) | Ty::Object(_) | Ty::AnyObject | Ty::List(_) | Ty::Map(_) => false,
+    }
+}
+
+/// A number as a whole int32-sized value, widened for the fast paths' integer slots.
+pub fn whole(n: f64) -> Option<i64> {
+    int32(n).map(i64::from)
+}
+
 /// Whether a whole number is a value of the integer type `ty` (false for other types).
 #[inline]
 pub fn in_int_type(ty: &Ty, i: i64) -> bool {
