@@ -55,7 +55,7 @@ fn batch_json(batch: &Batch) -> String {
         }
     };
     r.pop();
-    let at: Vec<usize> = batch.failures.iter().map(|f| f.at).collect();
+    let at: Vec<u64> = batch.failures.iter().map(|f| f.at).collect();
     r.push_str(&format!(
         ",\"counts\":[{},{},{}],\"at\":{},\"lines\":{},\"utf8\":{}}}",
         batch.records,

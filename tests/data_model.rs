@@ -30,11 +30,16 @@ fn answers(model: &'static Model, text: &str, options: &Options) -> Vec<(&'stati
     bulk::validate_ndjson_str_into(model, text, 1, options, Output::Values, &mut batch);
     out.push(("bulk::validate_ndjson_str_into", from_batch(batch)));
     let array = format!("[{text}]");
-    out.push(("bulk::validate_json_array", from_batch(bulk::validate_json_array(model, array.as_bytes(), options, Output::Values))));
-    // The NDJSON text of both bulk readers is one text.
-    let ndjson = bulk::validate_ndjson(model, text.as_bytes(), 1, options, Output::Ndjson).normalized;
-    let from_array = bulk::validate_json_array(model, array.as_bytes(), options, Output::Ndjson).normalized;
-    assert_eq!(String::from_utf8_lossy(&ndjson), String::from_utf8_lossy(&from_array), "{text}");
+    let in_array = bulk::validate_json_array(model, array.as_bytes(), options, Output::Values);
+    // `[text]` is one record exactly when `text` is one JSON value (its elements are read
+    // one by one: `{}` and then a form feed are a record and a broken array).
+    if in_array.records == 1 {
+        out.push(("bulk::validate_json_array", from_batch(in_array)));
+        // The NDJSON text of both bulk readers is one text.
+        let ndjson = bulk::validate_ndjson(model, text.as_bytes(), 1, options, Output::Ndjson).normalized;
+        let from_array = bulk::validate_json_array(model, array.as_bytes(), options, Output::Ndjson).normalized;
+        assert_eq!(String::from_utf8_lossy(&ndjson), String::from_utf8_lossy(&from_array), "{text}");
+    }
     out
 }
 

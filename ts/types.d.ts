@@ -31,7 +31,10 @@ export type ErrorCode =
   | "invalid_option"
   | "unsupported_mode"
   | "unknown_model"
-  | "unknown_field";
+  | "unknown_field"
+  | "too_many_errors"
+  | "too_large"
+  | "internal";
 
 export type Mode = "create" | "patch";
 export type Profile = "strict" | "api";
@@ -48,6 +51,8 @@ export interface ValidateOptions {
   unknown?: UnknownPolicy;
   /** Message templates by error code, `{param}` replaced by the error's params. */
   messages?: Partial<Record<ErrorCode, string>>;
+  /** Errors reported per record (default 100); past it, one `too_many_errors` error gives how many more there were. */
+  maxErrors?: number;
 }
 
 export interface FieldOptions extends ValidateOptions {
@@ -116,14 +121,18 @@ export interface ModelDescription {
 export type JsonSchema = Record<string, unknown>;
 
 export interface BulkOptions extends ValidateOptions {
-  /** The line number of the chunk's first line (NDJSON streams validated chunk by chunk). Default 1. */
+  /** The line number of the chunk's first line (NDJSON streams validated chunk by chunk). Default 1, at most 2^53 - 1. */
   firstLine?: number;
+  /** Errors listed per call over all its failures (default 10,000): the invalid records past it are counted in `invalid` and `unlisted`, not listed. */
+  maxErrorsPerCall?: number;
+  /** Bytes of input per call, of one streamed record, and of a call's normalized output (default 256 MiB, at most 536,870,888): past it, a `too_large` error. */
+  maxBytes?: number;
   /** Keep the valid records as an NDJSON string (`ndjson`, default), as NDJSON bytes (`bytes`), as values (`values`), or not at all (`none`). */
   output?: "ndjson" | "bytes" | "values" | "none";
 }
 
 export interface BulkFailure {
-  /** NDJSON: the record's 1-based line number (absent for a call that could not run: bad options, model or input type). */
+  /** NDJSON: the record's 1-based line number (absent for a failure of the call rather than of a record: bad options, model or input type, a limit). */
   line?: number;
   /** JSON array: the record's 0-based index. */
   index?: number;
@@ -131,12 +140,14 @@ export interface BulkFailure {
 }
 
 export interface BulkResult {
-  /** Records seen (blank lines are not records). */
+  /** Records seen (blank lines are not records); always `valid + invalid`. */
   records: number;
   valid: number;
   invalid: number;
-  /** One entry per invalid record (a line that is not JSON has a `json` error). */
+  /** One entry per invalid record as far as `maxErrorsPerCall` lists them (a line that is not JSON has a `json` error), then the call's own failures (no line or index). */
   errors: BulkFailure[];
+  /** Invalid records not listed in `errors` (past `maxErrorsPerCall`); absent when all are listed. */
+  unlisted?: number;
   /** The valid records, normalized, one JSON text per line (output `ndjson`). */
   normalized?: string;
   /** The same NDJSON as UTF-8 bytes (output `bytes`): no decoding into a string, for writing to a file. */

@@ -7,7 +7,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   root: here("."),
-  resolve: { alias: { "customer-validation": here("../pkg/web/customer_validation.js") } },
+  resolve: { alias: { "customer-validation": here("../pkg/web/index.js") } },
   // Top-level await (the module's init) needs ES2022.
   build: { target: "es2022", outDir: here("dist"), emptyOutDir: true },
   server: { fs: { allow: [here("..")] } },

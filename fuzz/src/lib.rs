@@ -77,7 +77,7 @@ impl Answer {
 
     /// The answer for record `at` of a batch that was to hold that one record (and, with
     /// `extra_failures`, that many failing records after it, which are not part of the answer).
-    fn of_batch(b: &Batch, at: usize, output: Output, extra_failures: usize) -> Answer {
+    fn of_batch(b: &Batch, at: u64, output: Output, extra_failures: usize) -> Answer {
         let records = b.records.saturating_sub(extra_failures);
         let failures: Vec<_> = b.failures.iter().filter(|f| f.at == at).collect();
         let stray: Vec<_> = b.failures.iter().filter(|f| f.at != at).map(|f| f.at).collect();

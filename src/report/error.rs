@@ -60,6 +60,9 @@ codes! {
     UnsupportedMode = "unsupported_mode", "{model} does not support {mode} mode";
     UnknownModel = "unknown_model", "unknown model {model}; models: {allowed}";
     UnknownField = "unknown_field", "{model} has no field {field}";
+    TooManyErrors = "too_many_errors", "and {omitted} more errors (maxErrors is {max})";
+    TooLarge = "too_large", "{what} is larger than {max} bytes (maxBytes)";
+    Internal = "internal", "the validation module failed ({detail}) and was restarted; this is a bug, please report it";
 }
 
 impl Code {

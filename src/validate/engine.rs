@@ -71,9 +71,10 @@ pub fn validate_only<I: Input>(model: &'static Model, input: &I, options: &Optio
         Ok(mode) => mode,
         Err(e) => return Outcome::failed(e),
     };
-    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default(), only, level: 0 };
+    let mut run = Run::new(options, mode, only, 0);
     let value = run.object(model.root, input, 0);
-    Outcome { value: if run.errors.is_empty() { value } else { None }, errors: run.errors }
+    let errors = run.finish();
+    Outcome { value: if errors.is_empty() { value } else { None }, errors }
 }
 
 /// Validates one field's value as a form does while a person types. `field` is a field name
@@ -99,7 +100,7 @@ pub fn validate_field<I: Input>(
     };
     // The value sits inside the record and the containers its pointer goes through.
     let level = pointer_segments(field).count();
-    let mut run = Run { options, mode, errors: Vec::new(), path: Pointer::default(), only: u64::MAX, level };
+    let mut run = Run::new(options, mode, u64::MAX, level);
     for segment in pointer_segments(field) {
         run.path.push_key(&segment);
     }
@@ -115,7 +116,7 @@ pub fn validate_field<I: Input>(
             }
         }
     }
-    run.errors
+    run.finish()
 }
 
 /// The field a name or JSON Pointer designates (list indexes are skipped over).
@@ -158,11 +159,34 @@ struct Run<'o> {
     only: u64,
     /// The containers the value being read is inside (see `MAX_NESTING`).
     level: usize,
+    /// Errors found past `Options::max_errors`: counted, not kept.
+    omitted: usize,
 }
 
-impl Run<'_> {
+impl<'o> Run<'o> {
+    fn new(options: &'o Options, mode: Mode, only: u64, level: usize) -> Run<'o> {
+        Run { options, mode, errors: Vec::new(), path: Pointer::default(), only, level, omitted: 0 }
+    }
+
+    /// Every error of a run goes through here: past `max_errors` it is only counted, so a
+    /// record with millions of errors costs no more memory than one with `max_errors`.
     fn error(&mut self, code: Code, params: Params) {
-        self.errors.push(Error::new(self.path.render(), code, params));
+        if self.errors.len() < self.options.max_errors.max(1) {
+            self.errors.push(Error::new(self.path.render(), code, params));
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// The errors, the count of those left out last (`too_many_errors`).
+    fn finish(mut self) -> Vec<Error> {
+        if self.omitted > 0 {
+            let params = Params::default()
+                .with("omitted", Param::Int(self.omitted as i64))
+                .with("max", Param::Int(self.options.max_errors.max(1) as i64));
+            self.errors.push(Error::new("", Code::TooManyErrors, params));
+        }
+        self.errors
     }
 
     fn type_error(&mut self, expected: &'static str, actual: &Kind) {

@@ -20,6 +20,13 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<fast::Scratch> = std::cell::RefCell::default();
 }
 
+/// Leaves the per-record cache borrowed, as a trap in the middle of a call does (for the
+/// tests of the JS entry's recovery from traps).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn poison_scratch() {
+    SCRATCH.with(|scratch| std::mem::forget(scratch.borrow_mut()));
+}
+
 /// One record's JSON text (whitespace around it allowed), as every per-record text path
 /// reads it (native `validate_str`, the JS calls on plain data): the fast path where it
 /// decides, else the engine over the tape. When valid, the normalized record's JSON text is

@@ -80,11 +80,24 @@ pub struct Options {
     pub coerce: bool,
     pub unknown: Unknown,
     pub messages: Templates,
+    /// Errors reported per record; past it one `too_many_errors` error gives how many more
+    /// there were (collected errors are what a record costs in memory, not its size).
+    pub max_errors: usize,
 }
+
+/// `Options::max_errors` unless asked otherwise.
+pub const DEFAULT_MAX_ERRORS: usize = 100;
 
 impl Default for Options {
     fn default() -> Options {
-        Options { mode: None, profile: Profile::Strict, coerce: false, unknown: Unknown::Allow, messages: Templates::default() }
+        Options {
+            mode: None,
+            profile: Profile::Strict,
+            coerce: false,
+            unknown: Unknown::Allow,
+            messages: Templates::default(),
+            max_errors: DEFAULT_MAX_ERRORS,
+        }
     }
 }
 

@@ -6,18 +6,7 @@ use js_sys::{Array, Object, Reflect};
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Object.keys`, with exceptions (a proxy's `ownKeys` trap) caught instead of unwinding.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
-    /// `Array.isArray`, which throws for a revoked Proxy, with that caught.
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn is_array(v: &JsValue) -> Result<bool, JsValue>;
-    /// `Object.getPrototypeOf`, with a proxy's trap exceptions caught.
-    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
-    fn prototype_of(o: &JsValue) -> Result<JsValue, JsValue>;
-}
+use super::guarded::{self, is_array, prototype_of};
 
 /// A JS value, or the failure of reading it (a getter that threw).
 pub enum JsIn {
@@ -27,7 +16,7 @@ pub enum JsIn {
 
 impl JsIn {
     fn read(target: &JsValue, key: &JsValue) -> JsIn {
-        match Reflect::get(target, key) {
+        match guarded::get(target, key) {
             Ok(v) => JsIn::Value(v),
             Err(_) => JsIn::Unreadable,
         }
@@ -78,7 +67,7 @@ fn copy(v: &JsValue, levels: usize, budget: &mut usize) -> Result<JsValue, Unpas
     }
     *budget -= 1;
     if is_array(v).map_err(|_| Unpassable::Unreadable)? {
-        let n = Reflect::get(v, &key("length")).map_err(|_| Unpassable::Unreadable)?.as_f64().unwrap_or(0.0) as usize;
+        let n = guarded::get(v, &key("length")).map_err(|_| Unpassable::Unreadable)?.as_f64().unwrap_or(0.0) as usize;
         if n > *budget {
             return Ok(v.clone());
         }
@@ -87,8 +76,8 @@ fn copy(v: &JsValue, levels: usize, budget: &mut usize) -> Result<JsValue, Unpas
         let out = Array::new_with_length(n as u32);
         for i in 0..n as u32 {
             let at = JsValue::from(i);
-            if Reflect::has(v, &at).map_err(|_| Unpassable::Unreadable)? {
-                let item = Reflect::get(v, &at).map_err(|_| Unpassable::Unreadable)?;
+            if guarded::has(v, &at).map_err(|_| Unpassable::Unreadable)? {
+                let item = guarded::get(v, &at).map_err(|_| Unpassable::Unreadable)?;
                 out.set(i, copy(&item, levels - 1, budget)?);
             }
         }
@@ -97,14 +86,14 @@ fn copy(v: &JsValue, levels: usize, budget: &mut usize) -> Result<JsValue, Unpas
     let out = Object::new();
     match prototype_of(v) {
         Ok(proto) if proto.is_null() || proto == *Object::get_prototype_of(&out) => {}
-        Ok(proto) if is_value_like(&proto) || Reflect::get(v, &key("toJSON")).map_or(true, |f| f.is_function()) => return Ok(v.clone()),
+        Ok(proto) if is_value_like(&proto) || guarded::get(v, &key("toJSON")).map_or(true, |f| f.is_function()) => return Ok(v.clone()),
         Ok(_) => {}
         Err(_) => return Err(Unpassable::Unreadable),
     }
-    let keys = object_keys(v).map_err(|_| Unpassable::Unreadable)?;
+    let keys = guarded::keys(v).map_err(|_| Unpassable::Unreadable)?;
     for k in keys.iter() {
         let Some(name) = k.as_string() else { continue };
-        let item = Reflect::get(v, &k).map_err(|_| Unpassable::Unreadable)?;
+        let item = guarded::get(v, &k).map_err(|_| Unpassable::Unreadable)?;
         if !item.is_undefined() {
             set(&out, &name, &copy(&item, levels - 1, budget)?);
         }
@@ -160,7 +149,7 @@ impl Input for JsIn {
 
     fn entries(&self) -> Option<Vec<(Cow<'_, str>, JsIn)>> {
         let v = self.js()?;
-        let keys = object_keys(v).ok()?;
+        let keys = guarded::keys(v).ok()?;
         let mut out = Vec::with_capacity(keys.length() as usize);
         for k in keys.iter() {
             if let Some(name) = k.as_string() {
@@ -172,7 +161,7 @@ impl Input for JsIn {
 
     fn item_count(&self) -> usize {
         let Some(v) = self.js() else { return 0 };
-        Reflect::get(v, &key("length")).ok().and_then(|l| l.as_f64()).map_or(0, |n| n as usize)
+        guarded::get(v, &key("length")).ok().and_then(|l| l.as_f64()).map_or(0, |n| n as usize)
     }
 
     fn items(&self) -> Vec<JsIn> {

@@ -1,7 +1,9 @@
 //! The JavaScript API: a thin facade over the engine. Inputs are read in place, every
 //! failure comes back as errors in the result, and nothing here panics or throws for bad data.
 
+mod bulk;
 mod flat;
+mod guarded;
 mod js_input;
 
 use crate::input::Input;
@@ -10,7 +12,7 @@ use crate::report::json as report_json;
 use crate::report::messages::{render, Templates};
 use crate::validate::engine;
 use crate::validate::options::{Mode, Options, Unknown};
-use crate::{bulk, decl::Profile, describe, json_schema, models, Model};
+use crate::{decl::Profile, describe, json_schema, models, Model};
 use js_input::{key, set, JsIn};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -111,125 +113,6 @@ pub fn json_schema_js(
     to_js(&schema)
 }
 
-/// Validates a chunk of NDJSON (string or bytes) in one call: per-record failures with
-/// their line numbers, and the valid records' normalized form.
-#[wasm_bindgen(js_name = validateNdjson, unchecked_return_type = "BulkResult")]
-pub fn validate_ndjson(
-    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] chunk: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
-) -> JsValue {
-    run_bulk(model, chunk, options, "line", bulk::validate_ndjson)
-}
-
-/// Validates a JSON array of records (string or bytes); failures carry the record's index.
-#[wasm_bindgen(js_name = validateJsonArray, unchecked_return_type = "BulkResult")]
-pub fn validate_json_array(
-    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
-) -> JsValue {
-    run_bulk(model, text, options, "index", |m, bytes, _, opts, out| bulk::validate_json_array(m, bytes, opts, out))
-}
-
-type BulkFn = fn(&'static Model, &[u8], usize, &Options, bulk::Output) -> bulk::Batch;
-
-fn run_bulk(model: JsValue, input: JsValue, options: Option<JsValue>, at_name: &str, run: BulkFn) -> JsValue {
-    let (opts, mut errors) = read_options(options.as_ref());
-    let get = |name: &str| {
-        options.as_ref().filter(|o| o.is_object()).and_then(|o| Reflect::get(o, &key(name)).ok()).filter(|v| !v.is_undefined())
-    };
-    let first_line = match get("firstLine") {
-        None => 1,
-        Some(v) => match v.as_f64().filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= u32::MAX as f64) {
-            Some(n) => n as usize,
-            None => {
-                errors.push(option_error("firstLine", &["a whole number of 1 or more"]));
-                1
-            }
-        },
-    };
-    let output = match get("output") {
-        None => bulk::Output::Ndjson,
-        Some(v) => v.as_string().as_deref().and_then(bulk::Output::parse).unwrap_or_else(|| {
-            errors.push(option_error("output", bulk::Output::NAMES));
-            bulk::Output::None
-        }),
-    };
-    // A mode the model does not offer fails the call, not each record.
-    let m =
-        find_model(&model).map_err(|e| errors.push(e)).ok().filter(|m| engine::resolve_mode(m, &opts).map_err(|e| errors.push(e)).is_ok());
-    let bytes = if let Some(s) = input.as_string() {
-        Some(s.into_bytes())
-    } else if is_view(&input) && input.is_instance_of::<js_sys::Uint8Array>() {
-        Some(js_sys::Uint8Array::from(input.clone()).to_vec())
-    } else {
-        let actual = JsIn::Value(input.clone()).kind().name();
-        let params = Params::default().with("expected", Param::Static("string or Uint8Array")).with("actual", Param::Static(actual));
-        errors.push(Error::new("", Code::Type, params));
-        None
-    };
-    let (Some(m), Some(bytes), true) = (m, bytes, errors.is_empty()) else {
-        // A call that cannot run: the same shape, with one failure that names no record.
-        let failure = Object::new();
-        let _ = Reflect::set(&failure, &key("errors"), &errors_array(&errors, &opts.messages));
-        let out = Object::new();
-        for name in ["records", "valid", "invalid"] {
-            let _ = Reflect::set(&out, &key(name), &JsValue::from(0));
-        }
-        let _ = Reflect::set(&out, &key("errors"), &Array::of1(&failure));
-        return out.into();
-    };
-    // Values are made in JS from the NDJSON text, by one `JSON.parse`: the same values
-    // `JSON.parse` gives each line (a `__proto__` key stays data, any integer is a number).
-    let text_output = if output == bulk::Output::Values { bulk::Output::Ndjson } else { output };
-    let batch = run(m, &bytes, first_line, &opts, text_output);
-    drop(bytes);
-    // Counts and failures as one JSON text and one `JSON.parse`: building each error object
-    // property by property across the boundary cost about 20 µs per invalid record.
-    let mut json = String::with_capacity(64 + batch.failures.len() * 160);
-    json.push_str(&format!("{{\"records\":{},\"valid\":{},\"invalid\":{},\"errors\":[", batch.records, batch.valid, batch.failures.len()));
-    for (i, f) in batch.failures.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        json.push_str(&format!("{{\"{at_name}\":{},\"errors\":", f.at));
-        report_json::errors_json(&mut json, &f.errors, &opts.messages);
-        json.push('}');
-    }
-    json.push_str("]}");
-    let Ok(out) = js_sys::JSON::parse(&json) else { return JsValue::UNDEFINED };
-    match output {
-        // Written by the fast path and `Raw` from UTF-8 input: valid UTF-8.
-        bulk::Output::Ndjson => {
-            let _ = Reflect::set(&out, &key("normalized"), &JsValue::from_str(std::str::from_utf8(&batch.normalized).unwrap_or_default()));
-        }
-        // Bytes skip decoding into a JS string (about 1 µs per record in Node 20): for writing to a file.
-        bulk::Output::Bytes => {
-            let _ = Reflect::set(&out, &key("bytes"), &js_sys::Uint8Array::from(&batch.normalized[..]));
-        }
-        bulk::Output::Values => {
-            // One record per line, each line ending in a line feed: `[a,b,c]`.
-            let mut array = batch.normalized;
-            if array.is_empty() {
-                array.push(b']');
-            } else if let Some(last) = array.last_mut() {
-                *last = b']';
-            }
-            for b in array.iter_mut() {
-                if *b == b'\n' {
-                    *b = b',';
-                }
-            }
-            array.insert(0, b'[');
-            let values = std::str::from_utf8(&array).ok().and_then(|t| js_sys::JSON::parse(t).ok()).unwrap_or(JsValue::NULL);
-            let _ = Reflect::set(&out, &key("values"), &values);
-        }
-        bulk::Output::None => {}
-    }
-    out
-}
-
 /// The ids of the models.
 #[wasm_bindgen(unchecked_return_type = "ModelId[]")]
 pub fn models() -> JsValue {
@@ -254,7 +137,7 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
-fn find_model(id: &JsValue) -> Result<&'static Model, Error> {
+pub(crate) fn find_model(id: &JsValue) -> Result<&'static Model, Error> {
     let name = id.as_string();
     name.as_deref().and_then(models::by_id).ok_or_else(|| {
         Error::new(
@@ -329,11 +212,11 @@ enum Plain {
 
 fn plain_json(v: &JsValue) -> Plain {
     let Some(copy_json) = copy_json() else { return Plain::Snapshot(v.clone()) };
-    let Ok(copy) = copy_json.call2(&JsValue::NULL, v, &JsValue::from(engine::MAX_NESTING as u32)) else {
+    let Ok(copy) = guarded::call2(&copy_json, v, &JsValue::from(engine::MAX_NESTING as u32)) else {
         return Plain::Snapshot(v.clone());
     };
     if Reflect::get(&copy_json, &key("pure")).ok().and_then(|p| p.as_bool()) == Some(true) {
-        if let Some(text) = js_sys::JSON::stringify(&copy).ok().and_then(|t| t.as_string()) {
+        if let Ok(Some(text)) = guarded::stringify(&copy) {
             return Plain::Text(text, copy);
         }
     }
@@ -371,77 +254,71 @@ impl JsIn {
     }
 }
 
-/// Reads `{ mode, profile, coerce, unknown, messages }`; a bad value is an `invalid_option` error.
-fn read_options(options: Option<&JsValue>) -> (Options, Vec<Error>) {
+/// Reads `{ mode, profile, coerce, unknown, messages, maxErrors }`; a bad value, or one that
+/// cannot be read (a throwing getter, a revoked Proxy), is an `invalid_option` error.
+pub(crate) fn read_options(options: Option<&JsValue>) -> (Options, Vec<Error>) {
     let mut opts = Options::default();
     let mut errors = Vec::new();
     let Some(o) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return (opts, errors);
     };
-    if !o.is_object() {
+    if !o.is_object() || guarded::keys(o).is_err() {
+        // Not an object, or one whose keys cannot be listed (a revoked Proxy).
         errors.push(option_error("options", &["an object"]));
         return (opts, errors);
     }
-    let get = |name: &str| Reflect::get(o, &key(name)).ok().filter(|v| !v.is_undefined());
-    if let Some(v) = get("mode") {
-        match v.as_string().as_deref().and_then(Mode::parse) {
-            Some(m) => opts.mode = Some(m),
-            None => errors.push(option_error("mode", Mode::NAMES)),
+    // `Err`: the option could not be read.
+    let get = |name: &str| guarded::get(o, &key(name)).map(|v| Some(v).filter(|v| !v.is_undefined())).map_err(|_| ());
+    let mut read = |name: &'static str, allowed: &'static [&'static str], apply: &mut dyn FnMut(&JsValue) -> bool| match get(name) {
+        Ok(None) => {}
+        Ok(Some(v)) if apply(&v) => {}
+        _ => errors.push(option_error(name, allowed)),
+    };
+    read("mode", Mode::NAMES, &mut |v| v.as_string().as_deref().and_then(Mode::parse).map(|m| opts.mode = Some(m)).is_some());
+    read("profile", Profile::NAMES, &mut |v| v.as_string().as_deref().and_then(Profile::parse).map(|p| opts.profile = p).is_some());
+    read("unknown", Unknown::NAMES, &mut |v| v.as_string().as_deref().and_then(Unknown::parse).map(|u| opts.unknown = u).is_some());
+    read("coerce", &["true", "false"], &mut |v| v.as_bool().map(|b| opts.coerce = b).is_some());
+    read("maxErrors", &["a whole number from 1 to 4294967295"], &mut |v| {
+        v.as_f64().filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= u32::MAX as f64).map(|n| opts.max_errors = n as usize).is_some()
+    });
+    let mut templates = Vec::new();
+    read("messages", &["an object of templates by error code"], &mut |v| {
+        if !v.is_object() {
+            return false;
         }
-    }
-    if let Some(v) = get("profile") {
-        match v.as_string().as_deref().and_then(Profile::parse) {
-            Some(p) => opts.profile = p,
-            None => errors.push(option_error("profile", Profile::NAMES)),
-        }
-    }
-    if let Some(v) = get("unknown") {
-        match v.as_string().as_deref().and_then(Unknown::parse) {
-            Some(u) => opts.unknown = u,
-            None => errors.push(option_error("unknown", Unknown::NAMES)),
-        }
-    }
-    if let Some(v) = get("coerce") {
-        match v.as_bool() {
-            Some(b) => opts.coerce = b,
-            None => errors.push(option_error("coerce", &["true", "false"])),
-        }
-    }
-    if let Some(v) = get("messages") {
-        if v.is_object() {
-            for (code, template) in JsIn::Value(v).entries_js() {
-                if !opts.messages.set(&code, template) {
-                    errors.push(Error::new(
-                        "",
-                        Code::InvalidOption,
-                        Params::default()
-                            .with("option", Param::Str(format!("messages.{code}")))
-                            .with("allowed", Param::Str(Code::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "))),
-                    ));
-                }
+        match crate::input::Input::entries(&JsIn::Value(v.clone())) {
+            Some(entries) => {
+                templates = entries.into_iter().map(|(k, v)| (k.into_owned(), v)).collect();
+                true
             }
-        } else {
-            errors.push(option_error("messages", &["an object of templates by error code"]));
+            None => false,
+        }
+    });
+    for (code, template) in templates {
+        let template = match template {
+            JsIn::Value(t) => t.as_string(),
+            JsIn::Unreadable => None,
+        };
+        match template {
+            Some(t) if opts.messages.set(&code, t.clone()) => {}
+            Some(_) => errors.push(Error::new(
+                "",
+                Code::InvalidOption,
+                Params::default()
+                    .with("option", Param::Str(format!("messages.{code}")))
+                    .with("allowed", Param::Str(Code::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "))),
+            )),
+            None => errors.push(Error::new(
+                "",
+                Code::InvalidOption,
+                Params::default().with("option", Param::Str(format!("messages.{code}"))).with("allowed", Param::Static("a string")),
+            )),
         }
     }
     (opts, errors)
 }
 
-impl JsIn {
-    /// String-valued own properties (message templates).
-    fn entries_js(&self) -> Vec<(String, String)> {
-        crate::input::Input::entries(self)
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|(k, v)| match v {
-                JsIn::Value(s) => s.as_string().map(|s| (k.into_owned(), s)),
-                JsIn::Unreadable => None,
-            })
-            .collect()
-    }
-}
-
-fn option_error(option: &'static str, allowed: &'static [&'static str]) -> Error {
+pub(crate) fn option_error(option: &'static str, allowed: &'static [&'static str]) -> Error {
     Error::new("", Code::InvalidOption, Params::default().with("option", Param::Static(option)).with("allowed", Param::StaticList(allowed)))
 }
 
@@ -456,7 +333,7 @@ fn result(value: Option<JsValue>, errors: &[Error], templates: &Templates) -> Js
     out.into()
 }
 
-fn errors_array(errors: &[Error], templates: &Templates) -> Array {
+pub(crate) fn errors_array(errors: &[Error], templates: &Templates) -> Array {
     errors.iter().map(|e| error_object(e, templates)).collect()
 }
 
@@ -481,4 +358,33 @@ fn param(p: &Param) -> JsValue {
         Param::StaticList(l) => l.iter().map(|s| key(s)).collect::<Array>().into(),
         Param::IntList(l) => l.iter().map(|i| JsValue::from_f64(*i as f64)).collect::<Array>().into(),
     }
+}
+
+/// The answer of a call during which the module failed (a trap: a bug, or memory
+/// exhausted), made by the restarted module for the package's entry (which catches the
+/// trap and restarts the module): `kind` is the shape of the call's answer.
+#[wasm_bindgen(js_name = internalFailure, skip_typescript)]
+pub fn internal_failure(kind: &str, detail: &str) -> JsValue {
+    let error = bulk::internal(detail);
+    let templates = Templates::default();
+    match kind {
+        "errors" => errors_array(std::slice::from_ref(&error), &templates).into(),
+        "bulk" => bulk::refused(std::slice::from_ref(&error), &templates),
+        _ => result(None, std::slice::from_ref(&error), &templates),
+    }
+}
+
+/// What the module holds, for the leak tests: `[memory bytes, live JS values held]`.
+#[wasm_bindgen(js_name = __resources, skip_typescript)]
+pub fn resources() -> Vec<f64> {
+    let pages = core::arch::wasm32::memory_size(0);
+    vec![(pages * 65536) as f64, wasm_bindgen::externref_heap_live_count() as f64]
+}
+
+/// Traps, as a bug or exhausted memory would, after leaving state half-changed (a borrowed
+/// cache): for the tests of the package entry's recovery. Never called by the package.
+#[wasm_bindgen(js_name = __trap, skip_typescript)]
+pub fn trap() {
+    crate::validate::poison_scratch();
+    core::arch::wasm32::unreachable()
 }

@@ -142,7 +142,7 @@ fn main() {
                 let mut t = Tally { lines: 0, valid: 0, invalid: 0, errors: 0, out_bytes: 0 };
                 let mut batch = bulk::Batch::default();
                 for &(line, chunk) in &pieces {
-                    bulk::validate_ndjson_str_into(model, chunk, line, &opts, bulk::Output::Ndjson, &mut batch);
+                    bulk::validate_ndjson_str_into(model, chunk, line as u64, &opts, bulk::Output::Ndjson, &mut batch);
                     t.lines += batch.records;
                     t.valid += batch.valid;
                     t.invalid += batch.failures.len();

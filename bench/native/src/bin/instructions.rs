@@ -32,7 +32,7 @@ fn measured(path: &str, text: &str, lines: &[&str], values: &[serde_json::Value]
                 bulk::validate_ndjson_str_into(model, chunk, line, &opts, bulk::Output::Ndjson, &mut batch);
                 valid += batch.valid;
                 // The generated text has no blank lines: one record per line.
-                line += batch.records;
+                line += batch.records as u64;
                 start = end;
             }
         }

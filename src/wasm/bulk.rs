@@ -1,0 +1,366 @@
+//! The JavaScript API of bulk validation: one call per chunk or text, and the two streams.
+//! Every call answers with a `BulkResult`; a call that cannot run (options, model, input
+//! type, a limit) has one failure that names no record.
+
+use super::js_input::{key, JsIn};
+use super::{errors_array, find_model, option_error, read_options};
+use crate::bulk::{self, Batch, Limits, Output};
+use crate::input::Input;
+use crate::report::error::{Code, Error, Param, Params};
+use crate::report::json as report_json;
+use crate::report::messages::Templates;
+use crate::validate::engine;
+use crate::validate::options::Options;
+use crate::Model;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+/// The longest string V8 makes (2^29 - 24 UTF-16 units, on 64-bit hosts): no result text
+/// may be longer, and a UTF-8 byte is at least one unit.
+const MAX_JS_STRING: usize = (1 << 29) - 24;
+
+/// Validates a chunk of NDJSON (string or bytes) in one call: per-record failures with
+/// their line numbers, and the valid records' normalized form.
+#[wasm_bindgen(js_name = validateNdjson, unchecked_return_type = "BulkResult")]
+pub fn validate_ndjson(
+    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] chunk: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+) -> JsValue {
+    one_call(&model, &chunk, options.as_ref(), "line", |call, bytes, batch| {
+        bulk::validate_ndjson_into(call.model, bytes, call.first_line, &call.options, call.text_output(), batch)
+    })
+}
+
+/// Validates a JSON array of records (string or bytes); failures carry the record's index.
+#[wasm_bindgen(js_name = validateJsonArray, unchecked_return_type = "BulkResult")]
+pub fn validate_json_array(
+    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
+) -> JsValue {
+    one_call(&model, &text, options.as_ref(), "index", |call, bytes, batch| {
+        bulk::validate_json_array_into(call.model, bytes, &call.options, call.text_output(), batch)
+    })
+}
+
+/// A bulk call over one input: its options read, its input's bytes, `run` over them.
+fn one_call(
+    model: &JsValue,
+    input: &JsValue,
+    options: Option<&JsValue>,
+    at_name: &str,
+    run: impl FnOnce(&Call, &[u8], &mut Batch),
+) -> JsValue {
+    let call = match Call::read(model, options) {
+        Ok(call) => call,
+        Err((errors, messages)) => return refused(&errors, &messages),
+    };
+    let mut batch = Batch::with_limits(call.limits);
+    match input_bytes(input, call.limits.max_bytes) {
+        Ok(bytes) => run(&call, &bytes, &mut batch),
+        Err(e) => batch.call_errors.push(e),
+    }
+    call.result(&batch, at_name)
+}
+
+/// The format of a bulk text by its start (`complete`: the whole text): "ndjson", "json" (an
+/// array), or `undefined` while the start does not tell yet. Never takes NDJSON for an array.
+#[wasm_bindgen(js_name = detectFormat, unchecked_return_type = "\"ndjson\" | \"json\" | undefined")]
+pub fn detect_format(#[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] head: JsValue, complete: bool) -> JsValue {
+    let mut bytes = Vec::new();
+    match read_chunk(&head, &mut bytes) {
+        Ok(()) => bulk::detect_format(&bytes, complete).map_or(JsValue::UNDEFINED, |f| key(f.as_str())),
+        Err(_) => JsValue::UNDEFINED,
+    }
+}
+
+/// The state of the streams: NDJSON or a JSON array, read chunk by chunk.
+enum Reading {
+    Ndjson(bulk::NdjsonStream),
+    Array(bulk::JsonArrayStream),
+}
+
+/// A stream of NDJSON or of one JSON array, in chunks split anywhere (the JS classes
+/// `NdjsonValidator` and `JsonArrayValidator` are over it).
+#[wasm_bindgen(js_name = BulkStream, skip_typescript)]
+pub struct BulkStream {
+    /// `Err`: what the options or model were refused for, answered by every call.
+    reading: Result<(Reading, Call), (Vec<Error>, Templates)>,
+    /// A chunk's bytes, reused.
+    buffer: Vec<u8>,
+}
+
+#[wasm_bindgen(js_class = BulkStream)]
+impl BulkStream {
+    /// `format`: "ndjson" or "json".
+    #[wasm_bindgen(constructor)]
+    pub fn new(format: &str, model: JsValue, options: Option<JsValue>) -> BulkStream {
+        let reading = Call::read(&model, options.as_ref()).map(|call| {
+            let reading = if format == "json" {
+                Reading::Array(bulk::JsonArrayStream::new(call.model, call.options.clone(), call.text_output(), call.limits))
+            } else {
+                Reading::Ndjson(bulk::NdjsonStream::new(call.model, call.options.clone(), call.text_output(), call.first_line, call.limits))
+            };
+            (reading, call)
+        });
+        BulkStream { reading, buffer: Vec::new() }
+    }
+
+    /// Validates what `chunk` (string or bytes) completes.
+    pub fn push(&mut self, chunk: JsValue) -> JsValue {
+        let (reading, call) = match &mut self.reading {
+            Ok(r) => r,
+            Err((errors, messages)) => return refused(errors, messages),
+        };
+        let mut bytes = std::mem::take(&mut self.buffer);
+        bytes.clear();
+        if let Err(e) = read_chunk(&chunk, &mut bytes) {
+            self.buffer = bytes;
+            let mut batch = Batch::default();
+            batch.call_errors.push(e);
+            return call.result(&batch, reading.at_name());
+        }
+        let at_name = reading.at_name();
+        let batch = match reading {
+            Reading::Ndjson(s) => s.push(&bytes),
+            Reading::Array(s) => s.push(&bytes),
+        };
+        let result = call.result(batch, at_name);
+        self.buffer = bytes;
+        result
+    }
+
+    /// The end of the input: what is left (a last line, an unfinished array).
+    pub fn end(&mut self) -> JsValue {
+        let (reading, call) = match &mut self.reading {
+            Ok(r) => r,
+            Err((errors, messages)) => return refused(errors, messages),
+        };
+        let at_name = reading.at_name();
+        let batch = match reading {
+            Reading::Ndjson(s) => s.end(),
+            Reading::Array(s) => s.end(),
+        };
+        call.result(batch, at_name)
+    }
+}
+
+impl Reading {
+    fn at_name(&self) -> &'static str {
+        match self {
+            Reading::Ndjson(_) => "line",
+            Reading::Array(_) => "index",
+        }
+    }
+}
+
+/// The options of a bulk call, read and judged.
+struct Call {
+    model: &'static Model,
+    options: Options,
+    limits: Limits,
+    first_line: u64,
+    output: Output,
+}
+
+/// Line numbers up to 2^53 - 1: where JS numbers stop being exact.
+const MAX_LINE: f64 = 9_007_199_254_740_991.0;
+
+impl Call {
+    fn read(model: &JsValue, options: Option<&JsValue>) -> Result<Call, (Vec<Error>, Templates)> {
+        let (opts, mut errors) = read_options(options);
+        let get = |name: &str| -> Result<Option<JsValue>, ()> {
+            match options.filter(|o| o.is_object()) {
+                None => Ok(None),
+                Some(o) => super::guarded::get(o, &key(name)).map(|v| Some(v).filter(|v| !v.is_undefined())).map_err(|_| ()),
+            }
+        };
+        let mut whole = |name: &'static str, min: f64, max: f64, default: f64, allowed: &'static [&'static str]| match get(name) {
+            Ok(None) => default,
+            Ok(Some(v)) => match v.as_f64().filter(|n| n.fract() == 0.0 && *n >= min && *n <= max) {
+                Some(n) => n,
+                None => {
+                    errors.push(option_error(name, allowed));
+                    default
+                }
+            },
+            Err(()) => {
+                errors.push(option_error(name, allowed));
+                default
+            }
+        };
+        let first_line = whole("firstLine", 1.0, MAX_LINE, 1.0, &["a whole number from 1 to 2^53 - 1"]) as u64;
+        let max_errors_per_call = whole(
+            "maxErrorsPerCall",
+            0.0,
+            u32::MAX as f64,
+            bulk::DEFAULT_MAX_ERRORS_PER_CALL as f64,
+            &["a whole number from 0 to 4294967295"],
+        ) as usize;
+        let max_bytes =
+            whole("maxBytes", 1.0, bulk::MAX_MAX_BYTES as f64, bulk::DEFAULT_MAX_BYTES as f64, &["a whole number from 1 to 536870888"])
+                as usize;
+        let output = match get("output") {
+            Ok(None) => Output::Ndjson,
+            Ok(Some(v)) => v.as_string().as_deref().and_then(Output::parse).unwrap_or_else(|| {
+                errors.push(option_error("output", Output::NAMES));
+                Output::None
+            }),
+            Err(()) => {
+                errors.push(option_error("output", Output::NAMES));
+                Output::None
+            }
+        };
+        // A mode the model does not offer fails the call, not each record.
+        let model = find_model(model)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .filter(|m| engine::resolve_mode(m, &opts).map_err(|e| errors.push(e)).is_ok());
+        match model {
+            Some(model) if errors.is_empty() => {
+                Ok(Call { model, options: opts, limits: Limits { max_errors_per_call, max_bytes }, first_line, output })
+            }
+            _ => Err((errors, opts.messages)),
+        }
+    }
+
+    /// What the Rust side collects: values are made in JS from the NDJSON text, by one
+    /// `JSON.parse`, so that they are what `JSON.parse` gives each line (a `__proto__` key
+    /// stays data, any integer is a number).
+    fn text_output(&self) -> Output {
+        if self.output == Output::Values {
+            Output::Ndjson
+        } else {
+            self.output
+        }
+    }
+
+    /// A batch as `BulkResult`.
+    fn result(&self, batch: &Batch, at_name: &str) -> JsValue {
+        let messages = &self.options.messages;
+        // Counts and failures as one JSON text and one `JSON.parse`: building each error
+        // object property by property across the boundary cost about 20 µs per invalid record.
+        let mut errors = String::with_capacity(batch.failures.len() * 160);
+        let mut listed = 0;
+        for f in &batch.failures {
+            let mark = errors.len();
+            if listed > 0 {
+                errors.push(',');
+            }
+            errors.push_str(&format!("{{\"{at_name}\":{},\"errors\":", f.at));
+            report_json::errors_json(&mut errors, &f.errors, messages);
+            errors.push('}');
+            if errors.len() > MAX_JS_STRING / 2 {
+                // Past what a JS string holds (with room for the rest): counted, not listed.
+                errors.truncate(mark);
+                break;
+            }
+            listed += 1;
+        }
+        for (i, e) in batch.call_errors.iter().enumerate() {
+            if listed + i > 0 {
+                errors.push(',');
+            }
+            errors.push_str("{\"errors\":");
+            report_json::errors_json(&mut errors, std::slice::from_ref(e), messages);
+            errors.push('}');
+        }
+        let unlisted = batch.unlisted + (batch.failures.len() - listed);
+        let unlisted = if unlisted > 0 { format!(",\"unlisted\":{unlisted}") } else { String::new() };
+        let json = format!(
+            "{{\"records\":{},\"valid\":{},\"invalid\":{},\"errors\":[{errors}]{unlisted}}}",
+            batch.records,
+            batch.valid,
+            batch.invalid()
+        );
+        let Ok(out) = js_sys::JSON::parse(&json) else {
+            return refused(&[internal("the result could not be made")], messages);
+        };
+        if !batch.call_errors.is_empty() {
+            return out;
+        }
+        match self.output {
+            // Written by the fast path and `Raw` from UTF-8 input: valid UTF-8.
+            Output::Ndjson => {
+                let text = std::str::from_utf8(&batch.normalized).unwrap_or_default();
+                let _ = Reflect::set(&out, &key("normalized"), &JsValue::from_str(text));
+            }
+            // Bytes skip decoding into a JS string (about 1 µs per record in Node 20): for writing to a file.
+            Output::Bytes => {
+                let _ = Reflect::set(&out, &key("bytes"), &js_sys::Uint8Array::from(&batch.normalized[..]));
+            }
+            Output::Values => {
+                let _ = Reflect::set(&out, &key("values"), &values(&batch.normalized));
+            }
+            Output::None => {}
+        }
+        out
+    }
+}
+
+/// NDJSON text (one record per line, each line ending in a line feed) as one array, by one
+/// `JSON.parse` of `[a,b,c]`.
+fn values(ndjson: &[u8]) -> JsValue {
+    let mut array = Vec::with_capacity(ndjson.len() + 2);
+    array.push(b'[');
+    array.extend_from_slice(ndjson);
+    match array.last_mut() {
+        Some(last) if *last == b'\n' => *last = b']',
+        _ => array.push(b']'),
+    }
+    for b in array.iter_mut() {
+        if *b == b'\n' {
+            *b = b',';
+        }
+    }
+    std::str::from_utf8(&array).ok().and_then(|t| js_sys::JSON::parse(t).ok()).unwrap_or_else(|| Array::new().into())
+}
+
+/// A call that cannot run: the result's shape, with one failure that names no record.
+pub(super) fn refused(errors: &[Error], messages: &Templates) -> JsValue {
+    let failure = Object::new();
+    let _ = Reflect::set(&failure, &key("errors"), &errors_array(errors, messages));
+    let out = Object::new();
+    let _ = Reflect::set(&out, &key("errors"), &Array::of1(&failure));
+    for name in ["records", "valid", "invalid"] {
+        let _ = Reflect::set(&out, &key(name), &JsValue::from(0));
+    }
+    out.into()
+}
+
+/// An `internal` error: the module failed, not the input.
+pub(super) fn internal(detail: &str) -> Error {
+    Error::new("", Code::Internal, Params::default().with("detail", Param::Str(detail.to_owned())))
+}
+
+/// A bulk input's bytes: a string (as UTF-8) or a `Uint8Array`, at most `max` bytes.
+fn input_bytes(input: &JsValue, max: usize) -> Result<Vec<u8>, Error> {
+    // A string's UTF-8 is at least as long as its UTF-16: one too long is not copied to know it.
+    if input.is_string() && js_sys::JsString::from(input.clone()).length() as usize > max {
+        return Err(bulk::too_large("the input", max));
+    }
+    let mut bytes = Vec::new();
+    read_chunk(input, &mut bytes)?;
+    if bytes.len() > max {
+        return Err(bulk::too_large("the input", max));
+    }
+    Ok(bytes)
+}
+
+/// A chunk's bytes into `out`.
+fn read_chunk(input: &JsValue, out: &mut Vec<u8>) -> Result<(), Error> {
+    if let Some(s) = input.as_string() {
+        *out = s.into_bytes();
+        Ok(())
+    } else if super::is_view(input) && input.is_instance_of::<js_sys::Uint8Array>() {
+        let array = js_sys::Uint8Array::from(input.clone());
+        out.resize(array.length() as usize, 0);
+        array.copy_to(out);
+        Ok(())
+    } else {
+        let actual = JsIn::Value(input.clone()).kind().name();
+        let params = Params::default().with("expected", Param::Static("string or Uint8Array")).with("actual", Param::Static(actual));
+        Err(Error::new("", Code::Type, params))
+    }
+}
