@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 // customer-validation check: validates and normalizes an NDJSON (or JSON array) import,
 // streaming, with the same rules as the browser and the server.
-import { createReadStream, createWriteStream, statSync } from "node:fs";
+import { createReadStream, createWriteStream, statSync, renameSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { dirname, join, basename, extname } from "node:path";
 
 /** The help text; the model ids come from the module (`models()`), never restated here. */
 const usage = () => `Usage: customer-validation check --model MODEL [options] FILE|-
 
 Validates every record of FILE (NDJSON, or a JSON array) and reports the invalid ones.
-'-' reads standard input.
+'-' reads standard input. Both are streamed: memory stays flat whatever the file's size.
 
 Options:
   --model MODEL        ${loadModule().models().join(" | ")} (required)
@@ -21,17 +21,28 @@ Options:
   --coerce             HTML-form coercion: decimal strings to int32, "true"/"false" to booleans, "" to absent
   --unknown POLICY     allow | strip | reject properties the model does not declare (default: allow)
   --format FORMAT      text (default): one line per error; json: one JSON object per invalid record
-  --out FILE           write the valid records, normalized, as NDJSON
+  --input FORMAT       ndjson | json (a JSON array) | auto (default: by the file's extension,
+                       .json or .ndjson/.jsonl, else by its start; one it cannot tell is an error)
+  --out FILE           write the valid records, normalized, as NDJSON (written to a temporary
+                       file beside it, renamed to FILE once complete)
   --quiet              no summary and no progress on stderr
   -h, --help           this help
 
-Exit status: 0 all records valid, 1 some invalid, 2 usage or I/O error.`;
+Exit status: 0 all records valid, 1 some invalid, 2 usage, I/O or internal error (then --out is not written).`;
 
 const EXIT_INVALID = 1;
 const EXIT_USAGE = 2;
 const CHUNK = 1 << 20;
+/** How much of the start is read to tell NDJSON from a JSON array before giving up. */
+const SNIFF_LIMIT = 64 << 20;
+/** A line or array element may be as long as the module allows (a JS string's length). */
+const MAX_BYTES = 536870888;
+
+/** Files to remove if the run stops early (the temporary --out). */
+const leftovers = new Set();
 
 function fail(message) {
+  for (const file of leftovers) rmSync(file, { force: true });
   process.stderr.write(`customer-validation: ${message}\n`);
   process.exit(EXIT_USAGE);
 }
@@ -58,6 +69,7 @@ function parse(argv) {
         coerce: { type: "boolean", default: false },
         unknown: { type: "string" },
         format: { type: "string", default: "text" },
+        input: { type: "string", default: "auto" },
         out: { type: "string" },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -77,6 +89,7 @@ function parse(argv) {
   if (!file) fail("no input: give a FILE, or - for standard input");
   if (extra.length) fail(`unexpected arguments: ${extra.join(" ")}`);
   if (!["text", "json"].includes(values.format)) fail(`--format must be text or json, not '${values.format}'`);
+  if (!["auto", "ndjson", "json"].includes(values.input)) fail(`--input must be ndjson, json or auto, not '${values.input}'`);
   return { ...values, file };
 }
 
@@ -107,8 +120,17 @@ class Progress {
   }
 }
 
-// A closed pipe (`... | head`) ends the run quietly.
-process.stdout.on("error", (e) => process.exit(e.code === "EPIPE" ? 0 : EXIT_USAGE));
+// Output that cannot be written (a closed pipe, a full disk) ends the run with status 2:
+// a report that was cut short is never a success.
+process.stdout.on("error", (e) => fail(`cannot write to standard output: ${e.code ?? e.message}`));
+
+/** The format an extension names, if any. */
+function formatOf(file) {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".json") return "json";
+  if ([".ndjson", ".jsonl", ".jsonlines"].includes(ext)) return "ndjson";
+  return undefined;
+}
 
 async function main() {
   const args = parse(process.argv.slice(2));
@@ -136,65 +158,90 @@ async function main() {
   }
   input.on("error", (e) => fail(`cannot read ${args.file}: ${e.message}`));
 
-  const out = args.out ? createWriteStream(args.out) : null;
-  out?.on("error", (e) => fail(`cannot write ${args.out}: ${e.message}`));
+  // --out is written to a temporary file in the same folder, renamed once complete.
+  const temporary = args.out ? join(dirname(args.out), `.${basename(args.out)}.${process.pid}.tmp`) : null;
+  const out = temporary ? createWriteStream(temporary) : null;
+  if (out) {
+    leftovers.add(temporary);
+    out.on("error", (e) => fail(`cannot write ${args.out}: ${e.message}`));
+  }
   // Normalized records are kept only for --out, as bytes: decoding them into strings would cost more than validating.
-  const output = out ? "bytes" : "none";
+  // Every failure is listed (chunks are small), and a record may be as long as the module allows.
+  const bulkOptions = { ...options, output: out ? "bytes" : "none", maxErrorsPerCall: 4294967295, maxBytes: MAX_BYTES };
   const progress = new Progress(size, process.stderr.isTTY && !args.quiet);
-  const totals = { records: 0, valid: 0, invalid: 0, bytes: 0, codes: new Map() };
+  const totals = { records: 0, valid: 0, invalid: 0, unlisted: 0, bytes: 0, codes: new Map() };
   const started = performance.now();
 
-  const report = async (result, label) => {
+  const report = async (result) => {
     totals.records += result.records;
     totals.valid += result.valid;
     totals.invalid += result.invalid;
+    totals.unlisted += result.unlisted ?? 0;
     let text = "";
     for (const failure of result.errors) {
+      if (failure.line === undefined && failure.index === undefined) {
+        // A failure of the call, not of a record (the module restarted after a fault, a limit).
+        fail(failure.errors.map((e) => e.message).join("; "));
+      }
       const where = failure.line !== undefined ? `line ${failure.line}` : `record ${failure.index}`;
       for (const e of failure.errors) totals.codes.set(e.code, (totals.codes.get(e.code) ?? 0) + 1);
-      if (args.format === "json") text += JSON.stringify({ [label]: failure.line ?? failure.index, errors: failure.errors }) + "\n";
+      if (args.format === "json") text += JSON.stringify({ ...(failure.line !== undefined ? { line: failure.line } : { index: failure.index }), errors: failure.errors }) + "\n";
       else for (const e of failure.errors) text += `${where}: ${e.path || "(record)"} ${e.code} ${e.message}\n`;
     }
     await write(process.stdout, text);
-    if (out && result.bytes) await write(out, result.bytes);
+    if (out && result.bytes?.length) await write(out, result.bytes);
   };
 
-  // NDJSON streams chunk by chunk; a JSON array (first byte '[') is read whole.
+  // The format: given, by extension, or by the start of the input (held until it tells).
+  let format = args.input !== "auto" ? args.input : args.file === "-" ? undefined : formatOf(args.file);
   let validator = null;
-  let arrayParts = null;
+  let head = [];
+  let headBytes = 0;
+  const start = (chunk, complete) => {
+    head.push(chunk);
+    headBytes += chunk.length;
+    const text = Buffer.concat(head);
+    format ??= cv.detectFormat(text, complete);
+    if (!format) {
+      if (headBytes > SNIFF_LIMIT) fail(`cannot tell NDJSON from a JSON array in the first ${SNIFF_LIMIT >> 20} MiB of ${args.file}: give --input ndjson or --input json`);
+      return null;
+    }
+    validator = format === "json" ? new cv.JsonArrayValidator(args.model, bulkOptions) : new cv.NdjsonValidator(args.model, bulkOptions);
+    head = null;
+    return text;
+  };
   for await (const chunk of input) {
     totals.bytes += chunk.length;
-    if (!validator && !arrayParts) {
-      const first = chunk.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
-      if (first === undefined) continue;
-      if (first === 0x5b) arrayParts = [];
-      else validator = new cv.NdjsonValidator(args.model, { ...options, output });
-    }
-    if (arrayParts) {
-      arrayParts.push(chunk);
-      continue;
-    }
-    const result = validator.push(chunk);
-    if (result) await report(result, "line");
+    const bytes = validator ? chunk : start(chunk, false);
+    if (bytes === null) continue;
+    const result = validator.push(bytes);
+    if (result) await report(result);
     progress.update(totals.bytes, totals.records);
   }
-  if (validator) {
-    const last = validator.end();
-    if (last) await report(last, "line");
+  if (!validator) {
+    const bytes = start(Buffer.alloc(0), true);
+    const result = validator.push(bytes);
+    if (result) await report(result);
   }
-  if (arrayParts) await report(cv.validateJsonArray(args.model, Buffer.concat(arrayParts), { ...options, output }), "index");
+  const last = validator.end();
+  if (last) await report(last);
   progress.done();
 
   if (out) {
     out.end();
     await once(out, "finish");
+    renameSync(temporary, args.out);
+    leftovers.delete(temporary);
   }
+  // Everything reported has been handed to stdout: wait until it is written (or fails).
+  await new Promise((resolve) => process.stdout.write("", resolve));
   if (!args.quiet) {
     const seconds = (performance.now() - started) / 1000;
     const top = [...totals.codes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
     const codes = top.length ? `; most frequent errors: ${top.map(([c, n]) => `${c} ×${n}`).join(", ")}` : "";
+    const unlisted = totals.unlisted ? ` (${totals.unlisted.toLocaleString("en")} not listed)` : "";
     process.stderr.write(
-      `${totals.records.toLocaleString("en")} records: ${totals.valid.toLocaleString("en")} valid, ${totals.invalid.toLocaleString("en")} invalid${codes}\n` +
+      `${totals.records.toLocaleString("en")} records: ${totals.valid.toLocaleString("en")} valid, ${totals.invalid.toLocaleString("en")} invalid${unlisted}${codes}\n` +
         `${(totals.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s (${Math.round(totals.records / (seconds || 1)).toLocaleString("en")} records/s)\n`,
     );
   }

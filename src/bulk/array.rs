@@ -80,14 +80,17 @@ struct Scan {
     at: usize,
     /// Where the element being read starts.
     start: usize,
-    /// Inside the element: how deep its brackets are open, whether in a string and just after
-    /// a backslash there, whether it is a scalar (ended by what follows it), and whether it
-    /// went over `max_bytes` (then it is skipped, its failure counted).
-    depth: u32,
+    /// Inside the element: the closing brackets it awaits, whether in a string and just after
+    /// a backslash there, whether it is a scalar (ended by what follows it), whether it went
+    /// over `max_bytes` (then it is skipped, its failure counted), and whether it ended
+    /// broken (cut off by the end of the text, or a bracket that does not close what is
+    /// open): then nothing after it can be read as the array's.
+    closers: Vec<u8>,
     in_string: bool,
     escaped: bool,
     scalar: bool,
     skipping: bool,
+    broken: bool,
     /// The next element's index.
     index: u64,
     /// The position of `pending[0]` in the whole text: line (1-based), characters into it.
@@ -105,11 +108,12 @@ impl JsonArrayStream {
             state: State::Open,
             at: 0,
             start: 0,
-            depth: 0,
+            closers: Vec::new(),
             in_string: false,
             escaped: false,
             scalar: false,
             skipping: false,
+            broken: false,
             index: 0,
             line: 1,
             column: 0,
@@ -166,12 +170,8 @@ impl JsonArrayStream {
                 }
                 scan.index += 1;
                 scan.at = end;
-                scan.state = if scan.depth > 0 || scan.in_string {
-                    // Cut off by the end of the text: its failure says so.
-                    State::Failed
-                } else {
-                    State::After
-                };
+                // A broken element's failure says why; the array cannot be read past it.
+                scan.state = if scan.broken { State::Failed } else { State::After };
                 continue;
             }
             let Some(&b) = pending.get(scan.at) else { break };
@@ -221,12 +221,14 @@ impl Scan {
     fn begin_element(&mut self, b: u8) {
         self.state = State::Element;
         self.start = self.at;
-        self.depth = 0;
+        self.closers.clear();
         self.in_string = false;
         self.escaped = false;
         self.scalar = false;
+        self.broken = false;
         match b {
-            b'{' | b'[' => self.depth = 1,
+            b'{' => self.closers.push(b'}'),
+            b'[' => self.closers.push(b']'),
             b'"' => self.in_string = true,
             _ => self.scalar = true,
         }
@@ -268,17 +270,22 @@ impl Scan {
                     self.escaped = true;
                 } else {
                     self.in_string = false;
-                    if self.depth == 0 {
+                    if self.closers.is_empty() {
                         return Some(i + 1);
                     }
                 }
             } else {
                 match text[i] {
                     b'"' => self.in_string = true,
-                    b'{' | b'[' => self.depth += 1,
-                    b'}' | b']' => {
-                        self.depth -= 1;
-                        if self.depth == 0 {
+                    b'{' => self.closers.push(b'}'),
+                    b'[' => self.closers.push(b']'),
+                    b @ (b'}' | b']') => {
+                        if self.closers.pop() != Some(b) {
+                            // Closes what is not open: the element ends broken here.
+                            self.broken = true;
+                            return Some(i + 1);
+                        }
+                        if self.closers.is_empty() {
                             return Some(i + 1);
                         }
                     }
@@ -288,6 +295,8 @@ impl Scan {
             i += 1;
         }
         self.at = text.len();
+        // Cut off by the end of the text.
+        self.broken = last;
         at_end
     }
 

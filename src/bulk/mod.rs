@@ -68,8 +68,10 @@ pub const DEFAULT_MAX_ERRORS_PER_CALL: usize = 10_000;
 /// `Limits::max_bytes` unless asked otherwise: 256 MiB, well within a JS string (2^29 - 24
 /// UTF-16 units in V8) and WebAssembly's 4 GiB with the input, its output and a copy.
 pub const DEFAULT_MAX_BYTES: usize = 256 << 20;
-/// The largest `Limits::max_bytes`: 1 GiB (a 32-bit WebAssembly memory holds 4).
-pub const MAX_MAX_BYTES: usize = 1 << 30;
+/// The largest `Limits::max_bytes`: V8's longest string (2^29 - 24 UTF-16 units; a UTF-8
+/// byte is at least one), so that any output fits a JS string, and the input, its output
+/// and a copy fit a 32-bit WebAssembly memory.
+pub const MAX_MAX_BYTES: usize = (1 << 29) - 24;
 
 impl Default for Limits {
     fn default() -> Limits {

@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 
 /// The longest string V8 makes (2^29 - 24 UTF-16 units, on 64-bit hosts): no result text
 /// may be longer, and a UTF-8 byte is at least one unit.
-const MAX_JS_STRING: usize = (1 << 29) - 24;
+const MAX_JS_STRING: usize = bulk::MAX_MAX_BYTES;
 
 /// Validates a chunk of NDJSON (string or bytes) in one call: per-record failures with
 /// their line numbers, and the valid records' normalized form.
@@ -170,8 +170,10 @@ const MAX_LINE: f64 = 9_007_199_254_740_991.0;
 impl Call {
     fn read(model: &JsValue, options: Option<&JsValue>) -> Result<Call, (Vec<Error>, Templates)> {
         let (opts, mut errors) = read_options(options);
+        // Options that are no readable object are `read_options`' error alone.
+        let readable = options.filter(|o| o.is_object() && super::guarded::keys(o).is_ok());
         let get = |name: &str| -> Result<Option<JsValue>, ()> {
-            match options.filter(|o| o.is_object()) {
+            match readable {
                 None => Ok(None),
                 Some(o) => super::guarded::get(o, &key(name)).map(|v| Some(v).filter(|v| !v.is_undefined())).map_err(|_| ()),
             }

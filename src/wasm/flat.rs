@@ -26,6 +26,8 @@ const TEXT_BYTES: usize = 64 * 1024;
 
 /// What `flatten` returns when it gave up after reading the input's properties (flat_plan.js).
 const AFTER_READING: f64 = -2.0;
+/// What `flatten` returns when the input itself threw (flat_plan.js).
+const UNREADABLE: f64 = -3.0;
 
 const ABSENT: f64 = 0.0;
 const STRING: f64 = 1.0;
@@ -139,6 +141,8 @@ pub enum Answer {
     /// Not a flat record, found after its properties were read: the general path validates
     /// this snapshot of them (a plain object of the values read), so none is read twice.
     Snapshot(JsValue),
+    /// The input itself threw when read (a revoked Proxy, a trap that throws).
+    Unreadable,
 }
 
 /// Validates `input` by the flat path (see `Answer`; the general path then reads the options
@@ -156,6 +160,9 @@ pub fn validate(model: &'static Model, input: &JsValue, options: Option<&JsValue
         let Some(plan) = plans[at].get_or_insert_with(|| make_plan(model)).as_ref() else { return Answer::NotFlat };
         let none = JsValue::UNDEFINED;
         let written = plan.flatten.flatten(&JsValue::NULL, input, options.unwrap_or(&none));
+        if written == UNREADABLE {
+            return Answer::Unreadable;
+        }
         if written == AFTER_READING {
             return Answer::Snapshot(plan.snapshot.snapshot(&JsValue::NULL));
         }

@@ -16,7 +16,8 @@
 //   not read (coerce, messages, a bad value), not a plain object, an undeclared key; AFTER
 //   (-2) when it gave up after reading: an array, function, symbol or bigint value, an object
 //   that is not plain JSON data, a getter that throws, text too long. Then `snapshot()` holds
-//   what was read, for the general path (also after a successful `flatten`).
+//   what was read, for the general path (also after a successful `flatten`); UNREADABLE (-3)
+//   when the input itself threw (a revoked Proxy, a throwing trap).
 // build(count): `{ valid: true, value, errors: [] }`, with the `count` members listed in the
 //   members buffer, one byte each: the field index for the value `flatten` read, 64 + the
 //   field index for the field's default; `undefined` if that throws.
@@ -28,7 +29,7 @@ const values = new Array(n).fill(undefined);
 // the field whose getter threw and what it threw (fields are read in declaration order, so
 // those before it were read). `values` holds what was read; stale entries of an earlier call
 // are never read (only fields read in this call are taken from it).
-const state = { keys: [], input: undefined, at: -1, error: undefined };
+const state = { keys: [], input: undefined, at: -1, error: undefined, root: false };
 const position = new Map(names.map((name, i) => [name, i]));
 // The names as property keys (internalized strings: compared to Object.keys' by identity).
 const fieldNames = Object.keys(Object.fromEntries(names.map((name) => [name, 0])));
@@ -75,6 +76,9 @@ const reads = names
 // after (-2: the caller validates `snapshot()`, the values read, so none is read twice).
 const BEFORE = -1;
 const AFTER = -2;
+// The input itself cannot be read (a revoked Proxy, a trap that throws): the general path
+// answers without trying again (each try is an exception, 10-15 µs each here).
+const UNREADABLE = -3;
 const read = new Function(
   "other",
   "values",
@@ -93,6 +97,7 @@ const read = new Function(
     if (profile !== undefined && (slots[${3 * n + 1}] = profiles.indexOf(profile) + 1) === 0) return ${BEFORE};
     if (unknown !== undefined && (slots[${3 * n + 2}] = unknowns.indexOf(unknown) + 1) === 0) return ${BEFORE};
   }
+  state.root = true;
   if (typeof input !== "object" || input === null || Array.isArray(input)) return ${BEFORE};
   const proto = Object.getPrototypeOf(input);
   if (proto !== Object.prototype && proto !== null) return ${BEFORE};
@@ -141,8 +146,9 @@ function flatten(input, options) {
     const { read: units, written } = encoder.encodeInto(joined, text);
     return units === joined.length ? written : AFTER;
   } catch {
-    // Before any value was read (a Proxy's trap threw): the general path reads the input.
-    return BEFORE;
+    // Before any value was read: the options' (the general path reads them), or the input's
+    // own (a Proxy's trap threw, or it is revoked).
+    return state.root ? UNREADABLE : BEFORE;
   }
 }
 

@@ -117,7 +117,7 @@ impl Input for JsIn {
 
     fn kind(&self) -> Kind<'_> {
         let Some(v) = self.js() else {
-            return Kind::Other("unreadable value");
+            return Kind::Other(crate::validate::engine::UNREADABLE);
         };
         if let Some(s) = v.as_string() {
             Kind::Str(Cow::Owned(s))
@@ -134,7 +134,7 @@ impl Input for JsIn {
             match is_array(v) {
                 Ok(true) => Kind::Array,
                 Ok(false) => Kind::Object,
-                Err(_) => Kind::Other("unreadable value"),
+                Err(_) => Kind::Other(crate::validate::engine::UNREADABLE),
             }
         } else if v.is_function() {
             Kind::Other("function")

@@ -122,7 +122,10 @@ pub fn models() -> JsValue {
 /// A value named for an error message: `a number`, `an object`, ... (never its contents: a
 /// Proxy or a throwing `Symbol.toStringTag` must not run here).
 fn describe_value(v: &JsValue) -> String {
-    format!("(a value of type {})", JsIn::Value(v.clone()).kind().name())
+    match JsIn::Value(v.clone()).kind().name() {
+        engine::UNREADABLE => "(an unreadable value)".to_owned(),
+        kind => format!("(a value of type {kind})"),
+    }
 }
 
 #[wasm_bindgen]
@@ -158,6 +161,14 @@ fn run_validate(model: &'static Model, input: JsValue, options: Option<JsValue>)
         flat::Answer::Done(result) => result,
         flat::Answer::NotFlat => general_validate(model, input, options),
         flat::Answer::Snapshot(snapshot) => general_validate(model, snapshot, options),
+        flat::Answer::Unreadable => {
+            let (opts, errors) = read_options(options.as_ref());
+            if !errors.is_empty() {
+                return result(None, &errors, &opts.messages);
+            }
+            let outcome = engine::validate(model, &JsIn::Unreadable, &opts);
+            result(outcome.value, &outcome.errors, &opts.messages)
+        }
     }
 }
 

@@ -132,6 +132,9 @@ class Answers {
   }
 }
 
+/** Whether a bulk path's answer says its input held other than one record. */
+const notOneRecord = (answer) => noteOf(answer).includes(" records, ");
+
 const bulkOptions = (c, output) => ({ ...c.options, output });
 // Not one NDJSON line: a text with a line feed, or ending in CR (as an NDJSON line, that CR
 // would be the line end's, CRLF, not the record's).
@@ -317,8 +320,10 @@ async function runCli(cases, dir, answers, timing) {
   const cli = join(root, "bin/customer-validation.mjs");
   const problems = [];
   const jobs = [...groups.entries()].map(([key, group], g) => async () => {
-    // The CLI reads a file whose first byte (past spaces) is '[' as one JSON array: another record first.
-    const first = group.findIndex((c) => !/^[ \t\r\n]*\[/.test(c.text));
+    // The file starts with a record that does not start with '[' (the CLI is told NDJSON by
+    // the extension, but a plain start keeps the case off the sniff) nor with a byte order
+    // mark (ignored at the start of a file, as the streams do: a record of its own here).
+    const first = group.findIndex((c) => !/^[ \t\r\n]*\[/.test(c.text) && !c.text.startsWith("\ufeff"));
     if (first < 0) return;
     if (first > 0) group.unshift(...group.splice(first, 1));
     const file = join(dir, `cli-${g}.ndjson`);
@@ -480,6 +485,10 @@ test("differential: every entry point gives the same answer on generated records
         const a = answers.get(c.i, p);
         const b = answers.get(c.i, q);
         if (a === undefined || b === undefined) continue;
+        // A text that is not JSON may take the array's own brackets or commas (`[` + "\t[" +
+        // `]` is the array `[[]]`, then an unfinished list): `[text]` is then not one record,
+        // and the array's failures answer for `[text]`, not for the text (tests/limits.rs).
+        if (relaxJson && c.kind === "text" && c.parse !== "ok" && notOneRecord(ARRAY_PATHS.has(p) ? a : b)) continue;
         row.compared++;
         if (answers.same(c.i, p, q)) continue;
         let x = native ? wellFormed(a) : a;
