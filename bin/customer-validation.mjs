@@ -50,7 +50,10 @@ function fail(message) {
 function loadModule() {
   const pkg = join(dirname(fileURLToPath(import.meta.url)), "../pkg");
   try {
-    return createRequire(import.meta.url)(pkg);
+    const cv = createRequire(import.meta.url)(pkg);
+    // This process is ours: on Node 20 it avoids V8's abort (js/v8-workaround.cjs).
+    cv.useV8Workaround();
+    return cv;
   } catch (e) {
     fail(`cannot load the validation module from ${pkg} (build it with: npm run build): ${e.message}`);
   }

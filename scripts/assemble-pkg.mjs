@@ -33,10 +33,17 @@ writeFileSync(
     readFileSync(join(root, "js/v8-workaround.cjs"), "utf8") +
     `const core = require("./customer_validation.js");\n` +
     facade +
+    `api.useV8Workaround = useV8Workaround;\n` +
     `module.exports = api;\n`,
 );
 const dtsEntry = `export * from "./customer_validation";\nexport * from "./facade";\n`;
-writeFileSync(join(pkg, "node/index.d.ts"), dtsEntry);
+writeFileSync(
+  join(pkg, "node/index.d.ts"),
+  dtsEntry +
+    `/** Node 20 (V8 11) only: turns off V8's inlining of calls into WebAssembly for the whole process,\n` +
+    ` * which avoids a V8 abort (js/v8-workaround.cjs). \`true\` if applied (false on later V8). */\n` +
+    `export declare function useV8Workaround(): boolean;\n`,
+);
 // ...an ES module entry re-exporting it (the names read from the built module)...
 const names = Object.keys(createRequire(import.meta.url)(join(pkg, "node/index.cjs")));
 writeFileSync(
@@ -53,7 +60,7 @@ writeFileSync(
     `import * as core from "./customer_validation.js";\n` +
     `export { default, initSync } from "./customer_validation.js";\n` +
     facade +
-    `export const { ${names.join(", ")} } = api;\n` +
+    `export const { ${names.filter((n) => n !== "useV8Workaround").join(", ")} } = api;\n` +
     `export const __testing = api.__testing;\n`,
 );
 writeFileSync(join(pkg, "web/index.d.ts"), `export { default, initSync } from "./customer_validation";\n` + dtsEntry);

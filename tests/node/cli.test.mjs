@@ -1,8 +1,9 @@
 // The CLI and the streaming layer, run as a user runs them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from "node:fs";
+import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -77,7 +78,7 @@ test("options reach the validator: profile, mode, coerce, unknown", () => {
   assert.equal(patch.out, "line 1: /schedule/rules/0/byMonth/0 range must be between 1 and 12\n");
 });
 
-test("JSON arrays are read whole and reported by index", () => {
+test("JSON arrays are reported by index", () => {
   const r = run(["check", "--model", "customer", "--quiet", "-"], ' [{"name":"a"}, {"name":1}]');
   assert.deepEqual([r.code, r.out], [1, "record 1: /name type must be of type string, not integer\n"]);
 });
@@ -153,4 +154,102 @@ test("validateNdjsonStream over a Node stream", async () => {
   const results = [];
   for await (const r of v.validateNdjsonStream("customer", Readable.from(chunks), { mode: "patch" })) results.push(r);
   assert.deepEqual(results.map((r) => [r.records, r.valid, r.errors.map((f) => f.line)]), [[1, 1, []], [1, 0, [2]], [1, 1, []]]);
+});
+
+/** The CLI with its stdin fed piece by piece, a pause between pieces (each arrives as its own chunk). */
+async function runPiecewise(args, pieces) {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.setEncoding("utf8").on("data", (d) => (out += d));
+  child.stderr.setEncoding("utf8").on("data", (d) => (err += d));
+  for (const piece of pieces) {
+    child.stdin.write(piece);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  child.stdin.end();
+  const [code] = await once(child, "close");
+  return { code, out, err };
+}
+
+test("line numbers are the input's whatever the chunks: whitespace-only first chunks, 1-byte chunks", async () => {
+  const r = await runPiecewise(["check", "--model", "customer", "--quiet", "-"], ["  ", "\n", "\n\n", '{"name":1}\n{}\n']);
+  assert.deepEqual([r.code, r.out], [1, "line 4: /name type must be of type string, not integer\nline 5: /name required is required\n"]);
+  const text = '\n{"name":"a"}\n{"name":2}\n';
+  const bytes = await runPiecewise(["check", "--model", "customer", "--quiet", "-"], [...Buffer.from(text)].map((b) => Buffer.of(b)));
+  assert.deepEqual([bytes.code, bytes.out], [1, "line 3: /name type must be of type string, not integer\n"]);
+});
+
+test("the format: by --input, by extension, else by the start, which never takes NDJSON for an array", () => {
+  const cases = [
+    // An NDJSON file whose first record is `[]`: NDJSON.
+    ["first.txt", '[]\n{"name":1}\n', [], 1, "line 1: (record) type must be of type object, not array\nline 2: /name type must be of type string, not integer\n"],
+    // A pretty-printed array with a byte order mark: an array.
+    ["bom.txt", '\ufeff[\n  {"name": "a"},\n  {"name": 2}\n]\n', [], 1, "record 1: /name type must be of type string, not integer\n"],
+    // An array on one line, nothing after it: an array.
+    ["one.txt", '[{"name":"a"},{"name":3}]\n', [], 1, "record 1: /name type must be of type string, not integer\n"],
+    // The extension decides: `.ndjson` is NDJSON even when it starts like an array.
+    ["arr.ndjson", '[{"name":"a"}]\n', [], 1, "line 1: (record) type must be of type object, not array\n"],
+    ["list.json", '[{"name":"a"}]', [], 0, ""],
+    // --input decides over the extension.
+    ["lines.json", '{"name":"a"}\n{"name":4}\n', ["--input", "ndjson"], 1, "line 2: /name type must be of type string, not integer\n"],
+  ];
+  for (const [name, text, extra, code, out] of cases) {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const r = run(["check", "--model", "customer", "--quiet", ...extra, file]);
+    assert.deepEqual([r.code, r.out], [code, out], `${name}: ${r.err}`);
+  }
+  assert.match(run(["check", "--model", "customer", "--input", "xml", "-"], "").err, /--input must be ndjson, json or auto/);
+});
+
+test("a JSON array that breaks off: every element counted, records = valid + invalid", () => {
+  const r = run(["check", "--model", "customer", "--input", "json", "-"], '[{"name":"a"}, {"name":1}, {"name":');
+  assert.equal(r.code, 1);
+  assert.equal(r.out, "record 1: /name type must be of type string, not integer\nrecord 2: (record) json is not valid JSON: EOF while parsing a value at line 1 column 9\n");
+  assert.match(r.err, /^3 records: 1 valid, 2 invalid/);
+});
+
+test("a closed stdout (| head -1) exits 2 with a message, and --out is not written", async () => {
+  const lines = [];
+  for (let i = 0; i < 200000; i++) lines.push(JSON.stringify({ name: i % 10 ? `c${i}` : i }));
+  const file = join(dir, "epipe.ndjson");
+  writeFileSync(file, lines.join("\n") + "\n");
+  const out = join(dir, "epipe-out", "valid.ndjson");
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(dirname(out), { recursive: true });
+  const child = spawn(process.execPath, [cli, "check", "--model", "customer", "--out", out, file], { stdio: ["ignore", "pipe", "pipe"] });
+  let err = "";
+  child.stderr.setEncoding("utf8").on("data", (d) => (err += d));
+  // Read the first line, then close the pipe, as `head -1` does.
+  await once(child.stdout, "data");
+  child.stdout.destroy();
+  const [code] = await once(child, "close");
+  assert.equal(code, 2, err);
+  assert.match(err, /cannot write to standard output: EPIPE/);
+  assert.deepEqual(readdirSync(dirname(out)), [], "neither --out nor its temporary file");
+});
+
+test("--out appears only when complete: a temporary file beside it, renamed", () => {
+  const out = join(dir, "renamed", "valid.ndjson");
+  const { mkdirSync } = createRequire(import.meta.url)("node:fs");
+  mkdirSync(dirname(out), { recursive: true });
+  const r = run(["check", "--model", "customer", "--quiet", "--out", out, "-"], '{"name":"a"}\n{"name":"b"}\n');
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(readdirSync(dirname(out)), ["valid.ndjson"]);
+  assert.equal(readFileSync(out, "utf8").split("\n").length, 3);
+  assert.ok(!existsSync(out + ".tmp"));
+});
+
+test("a 150 MB JSON array is streamed: the CLI's memory stays flat", () => {
+  const file = join(dir, "big.json");
+  const record = JSON.stringify({ name: "Customer with a longish name", adminUserId: "0123456789abcdef01234567", credit: 5 });
+  const count = Math.ceil((150 << 20) / (record.length + 2));
+  writeFileSync(file, "[\n" + `${record},\n`.repeat(count - 1) + record + "\n]\n");
+  // Peak memory of the child, printed as it exits.
+  const probe = "data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))";
+  const r = spawnSync(process.execPath, ["--import", probe, cli, "check", "--model", "customer", "--quiet", file], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const kb = Number(/maxRSS (\d+)/.exec(r.stderr)[1]);
+  assert.ok(kb < 200 * 1024, `peak RSS ${kb} kB for a 150 MB array`);
 });
