@@ -9,7 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
 const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
-const facade = readFileSync(join(root, "js/facade.js"), "utf8");
+// In a scope of its own: its names (the classes) do not clash with the entry's exports.
+const facade = `const api = (() => {\n${readFileSync(join(root, "js/facade.js"), "utf8")}return api;\n})();\n`;
 
 for (const target of ["web", "node"]) {
   // The generated model types ship beside both d.ts files, which import them.

@@ -187,3 +187,76 @@ fn output_past_max_bytes_is_dropped_with_a_call_error() {
         vec!["the normalized output is larger than 100 bytes (maxBytes)"]
     );
 }
+
+/// A tiny deterministic generator (no dependency for one test).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+/// Random texts (well-formed or not) cut at random places: a stream's answer is the whole
+/// text's, and every record is counted once.
+#[test]
+fn streams_agree_with_one_call_on_random_texts_and_cuts() {
+    const PIECES: &[&str] = &[
+        "{\"name\":\"a\"}",
+        "{\"name\":1}",
+        "{}",
+        "[]",
+        "[1,{\"a\":\"]\"}]",
+        "\"s\\\"]\"",
+        "5",
+        "null",
+        "{\"name\":\"Zürich 😀\",\"x\":{\"y\":[1,2]}}",
+        "{\"name\":",
+        "]",
+        "[",
+        ",",
+        " ",
+        "\n",
+        "\r\n",
+        "\t",
+        "{\"credit\":1.5}",
+        "\u{feff}",
+        "x",
+        "{\"name\":\"b\\\\\"}",
+        "\"\\u00e9\"",
+    ];
+    let mut g = Lcg(7);
+    for round in 0..20000 {
+        let mut text = String::new();
+        for _ in 0..g.next(12) {
+            text.push_str(PIECES[g.next(PIECES.len())]);
+        }
+        let array = if round % 2 == 0 { format!("[{}]", text.replace('\n', ",")) } else { text.clone() };
+        let bytes = array.as_bytes();
+        let cuts = |g: &mut Lcg| {
+            let mut at = vec![0];
+            while *at.last().unwrap() < bytes.len() {
+                at.push((at.last().unwrap() + 1 + g.next(9)).min(bytes.len()));
+            }
+            at
+        };
+        let whole = take(&bulk::validate_json_array(&customer::MODEL, bytes, &Options::create(), Output::Ndjson));
+        let mut s = JsonArrayStream::new(&customer::MODEL, Options::create(), Output::Ndjson, Limits::default());
+        let at = cuts(&mut g);
+        let mut parts: Vec<Sum> = at.windows(2).map(|w| take(s.push(&bytes[w[0]..w[1]]))).collect();
+        parts.push(take(s.end()));
+        assert_eq!(summed(parts), whole, "array {array:?} cut at {at:?}");
+
+        let text_bytes = text.as_bytes();
+        let no_bom = text_bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text_bytes);
+        let whole = take(&bulk::validate_ndjson(&customer::MODEL, no_bom, 1, &Options::create(), Output::Ndjson));
+        let mut s = NdjsonStream::new(&customer::MODEL, Options::create(), Output::Ndjson, 1, Limits::default());
+        let mut at = vec![0];
+        while *at.last().unwrap() < text_bytes.len() {
+            at.push((at.last().unwrap() + 1 + g.next(9)).min(text_bytes.len()));
+        }
+        let mut parts: Vec<Sum> = at.windows(2).map(|w| take(s.push(&text_bytes[w[0]..w[1]]))).collect();
+        parts.push(take(s.end()));
+        assert_eq!(summed(parts), whole, "ndjson {text:?} cut at {at:?}");
+    }
+}

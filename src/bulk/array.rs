@@ -181,17 +181,29 @@ impl JsonArrayStream {
             }
             match (scan.state, b) {
                 (State::Open, b'[') => scan.state = State::First,
-                (State::Open, _) => return scan.not_an_array(batch, pending, b),
+                (State::Open, _) => {
+                    scan.not_an_array(batch, pending, b);
+                    break;
+                }
                 (State::First | State::After, b']') => scan.state = State::Closed,
                 (State::After, b',') => scan.state = State::Next,
-                (State::After, _) => return scan.broken(batch, pending, "expected `,` or `]`"),
+                (State::After, _) => {
+                    scan.broken(batch, pending, "expected `,` or `]`");
+                    break;
+                }
                 // `[1,]`: JSON has no trailing commas.
-                (State::Next, b']') => return scan.broken(batch, pending, "expected value"),
+                (State::Next, b']') => {
+                    scan.broken(batch, pending, "expected value");
+                    break;
+                }
                 (State::First | State::Next, _) => {
                     scan.begin_element(b);
                     continue;
                 }
-                (State::Closed, _) => return scan.broken(batch, pending, "trailing characters"),
+                (State::Closed, _) => {
+                    scan.broken(batch, pending, "trailing characters");
+                    break;
+                }
                 (State::Element | State::Failed, _) => unreachable!("handled above"),
             }
             scan.at += 1;
@@ -207,11 +219,16 @@ impl JsonArrayStream {
                 State::Element | State::Closed | State::Failed => {}
             }
         }
-        // Consumed text goes, once per call (an element being read stays, unless skipped).
-        let keep = if scan.state == State::Element && !scan.skipping { scan.start } else { scan.at };
+        // Consumed text goes, once per call (an element being read stays, unless skipped; after
+        // a failure, everything goes).
+        let keep = match scan.state {
+            State::Element if !scan.skipping => scan.start,
+            State::Failed => pending.len(),
+            _ => scan.at,
+        };
         scan.advance(&pending[..keep]);
         pending.drain(..keep);
-        scan.at -= keep;
+        scan.at = scan.at.saturating_sub(keep);
         scan.start = scan.start.saturating_sub(keep);
     }
 }

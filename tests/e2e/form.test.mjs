@@ -20,6 +20,8 @@ let browser;
 
 async function waitForServer(deadline) {
   while (Date.now() < deadline) {
+    // A build that failed ends the server script: fail now, not at the deadline.
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`scripts/start.sh exited (${server.exitCode ?? server.signalCode}) before serving`);
     try {
       if ((await fetch(URL)).ok) return;
     } catch {}
