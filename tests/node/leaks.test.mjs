@@ -23,13 +23,13 @@ const kinds = {
 };
 
 for (const [kind, call] of Object.entries(kinds)) {
-  test(`2 M calls with ${kind}: memory and held JS values stay flat`, () => {
+  test(`2 M calls with ${kind}: memory and held JS values stay flat`, (t) => {
     // Warm-up: caches (interned keys, compiled plans) are filled once.
     for (let i = 0; i < 10000; i++) call();
     const [memory, held] = v.__testing.resources();
     for (let i = 0; i < CALLS; i++) call();
     const [memoryAfter, heldAfter] = v.__testing.resources();
-    test.diagnostic?.(`${kind}: memory ${memory} -> ${memoryAfter} bytes, held JS values ${held} -> ${heldAfter}`);
+    t.diagnostic(`${kind}: memory ${memory} -> ${memoryAfter} bytes, held JS values ${held} -> ${heldAfter}`);
     assert.ok(heldAfter - held <= 16, `held JS values grew from ${held} to ${heldAfter}`);
     assert.ok(memoryAfter - memory <= 1 << 20, `memory grew from ${memory} to ${memoryAfter} bytes`);
   });
