@@ -163,6 +163,9 @@ async function runPiecewise(args, pieces) {
   let err = "";
   child.stdout.setEncoding("utf8").on("data", (d) => (out += d));
   child.stderr.setEncoding("utf8").on("data", (d) => (err += d));
+  // The CLI reads its first chunk once it has loaded (about 0.1 s): pieces written before that
+  // would arrive as one chunk.
+  await new Promise((resolve) => setTimeout(resolve, 800));
   for (const piece of pieces) {
     child.stdin.write(piece);
     await new Promise((resolve) => setTimeout(resolve, 30));
