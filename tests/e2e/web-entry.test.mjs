@@ -1,0 +1,62 @@
+// The package's browser entry (pkg/web/index.js) in Chromium, as a page imports it: init,
+// then a trap inside WebAssembly, which must restart the module (js/facade.js) and leave
+// every call working; and a stream in the browser.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { dirname, join, normalize, extname } from "node:path";
+import { chromium } from "playwright-core";
+
+const web = join(dirname(fileURLToPath(import.meta.url)), "../../pkg/web");
+const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  // pkg/web as static files, and an empty page to import it from.
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    if (path === "/") return res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>entry</title>");
+    const file = normalize(join(web, path));
+    if (!file.startsWith(web)) return res.writeHead(403).end();
+    const body = await readFile(file).catch(() => null);
+    if (body === null) return res.writeHead(404).end();
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("browser entry: a trap answers internal, restarts the module, and calls go on", async () => {
+  const page = await browser.newPage();
+  await page.goto(origin + "/");
+  const answers = await page.evaluate(async () => {
+    const m = await import("/index.js");
+    await m.default();
+    const before = m.validateCustomer({ name: "a", x: { y: 1 } }).valid;
+    const trapped = m.__testing.trap();
+    const after = m.validateCustomer({ name: "a", x: { y: 1 } });
+    const bulk = m.validateNdjson("customer", '{"name":"a"}\n{}');
+    const s = new m.JsonArrayValidator("customer");
+    const parts = [...'[{"name":"a"},{"name":2}]'].map((ch) => s.push(ch)).concat(s.end()).filter(Boolean);
+    return { before, trapped, after: [after.valid, after.value.x], bulk: [bulk.records, bulk.invalid], stream: parts.map((r) => [r.records, r.errors.map((f) => f.index)]) };
+  });
+  assert.equal(answers.before, true);
+  assert.deepEqual(answers.trapped.errors.map((e) => [e.code, e.params.detail]), [["internal", "RuntimeError: unreachable"]]);
+  assert.deepEqual(answers.after, [true, { y: 1 }]);
+  assert.deepEqual(answers.bulk, [2, 1]);
+  assert.deepEqual(answers.stream, [[1, []], [1, [1]]]);
+  await page.close();
+});
