@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // customer-validation check: validates and normalizes an NDJSON (or JSON array) import,
 // streaming, with the same rules as the browser and the server.
-import { createReadStream, createWriteStream, statSync, renameSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, statSync, renameSync, rmSync, realpathSync } from "node:fs";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
@@ -123,6 +123,14 @@ class Progress {
   }
 }
 
+// Interrupted: no temporary --out is left behind.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    for (const file of leftovers) rmSync(file, { force: true });
+    process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 })[signal]);
+  });
+}
+
 // Output that cannot be written (a closed pipe, a full disk) ends the run with status 2:
 // a report that was cut short is never a success.
 process.stdout.on("error", (e) => fail(`cannot write to standard output: ${e.code ?? e.message}`));
@@ -161,13 +169,25 @@ async function main() {
   }
   input.on("error", (e) => fail(`cannot read ${args.file}: ${e.message}`));
 
-  // --out is written to a temporary file in the same folder, renamed once complete.
-  const temporary = args.out ? join(dirname(args.out), `.${basename(args.out)}.${process.pid}.tmp`) : null;
-  const out = temporary ? createWriteStream(temporary) : null;
-  if (out) {
-    leftovers.add(temporary);
-    out.on("error", (e) => fail(`cannot write ${args.out}: ${e.message}`));
+  // --out: a regular file (or a new one) is written to a temporary file beside it (beside
+  // its target, for a symbolic link), renamed once complete; anything else that is not a
+  // folder (a pipe, a device) is written to directly.
+  let target = args.out;
+  let temporary = null;
+  if (args.out) {
+    let st = null;
+    try {
+      st = statSync(args.out);
+    } catch {}
+    if (st?.isDirectory()) fail(`cannot write ${args.out}: it is a directory`);
+    if (!st || st.isFile()) {
+      if (st) target = realpathSync(args.out);
+      temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+      leftovers.add(temporary);
+    }
   }
+  const out = args.out ? createWriteStream(temporary ?? target) : null;
+  out?.on("error", (e) => fail(`cannot write ${args.out}: ${e.message}`));
   // Normalized records are kept only for --out, as bytes: decoding them into strings would cost more than validating.
   // Every failure is listed (chunks are small), and a record may be as long as the module allows.
   const bulkOptions = { ...options, output: out ? "bytes" : "none", maxErrorsPerCall: 4294967295, maxBytes: MAX_BYTES };
@@ -203,6 +223,8 @@ async function main() {
   const start = (chunk, complete) => {
     head.push(chunk);
     headBytes += chunk.length;
+    // The start tells at its first chunk, at a line feed, or at the end: read it again only then.
+    if (head.length > 1 && !complete && !chunk.includes(0x0a) && headBytes <= SNIFF_LIMIT) return null;
     const text = Buffer.concat(head);
     format ??= cv.detectFormat(text, complete);
     if (!format) {
@@ -233,8 +255,14 @@ async function main() {
   if (out) {
     out.end();
     await once(out, "finish");
-    renameSync(temporary, args.out);
-    leftovers.delete(temporary);
+    if (temporary) {
+      try {
+        renameSync(temporary, target);
+      } catch (e) {
+        fail(`cannot write ${args.out}: ${e.message}`);
+      }
+      leftovers.delete(temporary);
+    }
   }
   // Everything reported has been handed to stdout: wait until it is written (or fails).
   await new Promise((resolve) => process.stdout.write("", resolve));

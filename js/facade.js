@@ -7,9 +7,13 @@
 // in its usual shape with one `internal` error, made by the restarted module. Nothing about
 // validation is decided here.
 
+/** How many times the module was restarted: a stream made before a restart is over. */
+let generation = 0;
+
 /** Restarts the module after `e` escaped it; the answer of a call of shape `kind`. */
 function restarted(e, kind) {
   core.__wbg_reset_state();
+  generation++;
   let detail = "an exception";
   try {
     if (e instanceof Error) detail = `${e.name}: ${e.message}`;
@@ -100,6 +104,9 @@ const api = {
 class BulkValidator {
   #stream = null;
   #failed = null;
+  #generation = generation;
+  /** A string chunk's last UTF-16 unit when it is the first half of a surrogate pair: it goes with the next chunk. */
+  #half = "";
   constructor(format, model, options) {
     try {
       this.#stream = new core.BulkStream(format, model, options);
@@ -109,26 +116,56 @@ class BulkValidator {
   }
   #call(push, chunk) {
     if (this.#failed) return this.#failed;
+    if (this.#generation !== generation) {
+      // Its state was in the module that was restarted.
+      return (this.#failed = core.internalFailure("bulk", "the module was restarted after a fault in another call, and this stream's state with it"));
+    }
     try {
       return push ? this.#stream.push(chunk) : this.#stream.end();
     } catch (e) {
-      this.#stream = null;
       return (this.#failed = restarted(e, "bulk"));
     }
   }
   /** Validates what `chunk` (string or bytes) completes; `null` if it completes no record. */
   push(chunk) {
-    const result = this.#call(true, chunk);
-    return result.records === 0 && result.errors.length === 0 ? null : result;
+    if (typeof chunk === "string") {
+      // Strings are sent as UTF-8: a surrogate pair split between two chunks must not become two U+FFFD.
+      chunk = this.#half + chunk;
+      const last = chunk.charCodeAt(chunk.length - 1);
+      this.#half = last >= 0xd800 && last <= 0xdbff ? chunk.slice(-1) : "";
+      if (this.#half) chunk = chunk.slice(0, -1);
+    }
+    return orNull(this.#call(true, chunk));
   }
   /** The end of the input: what is left (a last line without a line feed, an unfinished array); `null` if nothing is. */
   end() {
-    const result = this.#call(false);
-    // The Rust side's memory goes now, not when the collector gets to it.
-    this.#stream?.free();
-    this.#stream = null;
-    return result.records === 0 && result.errors.length === 0 ? null : result;
+    if (this.#half) {
+      const rest = this.#call(true, this.#half);
+      this.#half = "";
+      if (rest.errors.some((f) => f.line === undefined && f.index === undefined)) return rest;
+      const last = this.#call(false);
+      return orNull(merged(rest, last));
+    }
+    return orNull(this.#call(false));
   }
+}
+
+/** `null` for a result that holds nothing. */
+const orNull = (r) => (r.records === 0 && r.errors.length === 0 ? null : r);
+
+/** Two results of one stream as one (the last lone surrogate of a string input, then its end). */
+function merged(a, b) {
+  if (a.records === 0 && a.errors.length === 0) return b;
+  const out = { ...b, records: a.records + b.records, valid: a.valid + b.valid, invalid: a.invalid + b.invalid, errors: [...a.errors, ...b.errors] };
+  if (a.unlisted || b.unlisted) out.unlisted = (a.unlisted ?? 0) + (b.unlisted ?? 0);
+  if (b.normalized !== undefined) out.normalized = a.normalized + b.normalized;
+  if (b.values !== undefined) out.values = [...a.values, ...b.values];
+  if (b.bytes !== undefined) {
+    out.bytes = new Uint8Array(a.bytes.length + b.bytes.length);
+    out.bytes.set(a.bytes);
+    out.bytes.set(b.bytes, a.bytes.length);
+  }
+  return out;
 }
 
 /** NDJSON in chunks: failures carry line numbers (from `options.firstLine`, default 1). */
@@ -147,6 +184,11 @@ class JsonArrayValidator extends BulkValidator {
 
 /** Validates an async iterable of chunks (a Node stream, a fetch body): one result per chunk that completes a record. */
 async function* validated(validator, source) {
+  if (source == null || (typeof source[Symbol.asyncIterator] !== "function" && typeof source[Symbol.iterator] !== "function")) {
+    // Not an iterable of chunks: the stream's own answer to a chunk that is not one.
+    yield validator.push(source) ?? validator.end();
+    return;
+  }
   for await (const chunk of source) {
     const result = validator.push(chunk);
     if (result) yield result;

@@ -128,6 +128,22 @@ fn where_a_text_stops_being_an_array_the_rest_is_one_failure() {
     // An element cut off by the end of the text: its own failure, nothing more.
     assert_eq!(case("[{\"name\":\"a\"},{\"name\":"), (2, 1, vec![(1, "json", json("EOF while parsing a value at line 1 column 9"))]));
     assert_eq!(case("[{\"name\":\"a\"},\"abc"), (2, 1, vec![(1, "json", json("EOF while parsing a string at line 1 column 5"))]));
+    // No value where one must be, or a value run into the next: the array breaks there.
+    assert_eq!(case("[{\"name\":\"a\"},,{\"name\":\"b\"}]"), (2, 1, vec![(1, "json", json("expected value at line 1 column 15"))]));
+    assert_eq!(case("[,{\"name\":\"a\"}]"), (1, 0, vec![(0, "json", json("expected value at line 1 column 2"))]));
+    assert_eq!(
+        case("[1,}"),
+        (2, 0, vec![(0, "type", "must be of type object, not integer".into()), (1, "json", json("expected value at line 1 column 4"))])
+    );
+    assert_eq!(
+        case("[1\"x\",{\"name\":\"b\"}]"),
+        (
+            2,
+            0,
+            vec![(0, "type", "must be of type object, not integer".into()), (1, "json", json("expected `,` or `]` at line 1 column 3"))]
+        )
+    );
+    assert_eq!(case("[tru]"), (1, 0, vec![(0, "json", json("expected ident at line 1 column 1"))]));
     // A bracket that closes what is not open ends the element, broken, and the array with it.
     assert_eq!(case("[{]"), (1, 0, vec![(0, "json", json("key must be a string at line 1 column 2"))]));
     assert_eq!(case("[{\"name\":[}, {\"name\":\"b\"}]"), (1, 0, vec![(0, "json", json("expected value at line 1 column 10"))]));

@@ -196,9 +196,14 @@ impl JsonArrayStream {
                     scan.broken(batch, pending, "expected value");
                     break;
                 }
-                (State::First | State::Next, _) => {
+                (State::First | State::Next, b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b'a'..=b'z') => {
                     scan.begin_element(b);
                     continue;
+                }
+                // `[,` `[1,,` `[1,}`: no value where one must be.
+                (State::First | State::Next, _) => {
+                    scan.broken(batch, pending, "expected value");
+                    break;
                 }
                 (State::Closed, _) => {
                     scan.broken(batch, pending, "trailing characters");
@@ -259,9 +264,10 @@ impl Scan {
     fn element_end(&mut self, text: &[u8], last: bool) -> Option<usize> {
         let at_end = if last { Some(text.len()) } else { None };
         if self.scalar {
-            // A number or literal ends where a delimiter follows it.
+            // A number or literal ends at the first byte that cannot be part of one (the
+            // element's own reading then says whether it is one).
             let rest = &text[self.at..];
-            return match rest.iter().position(|b| is_ws(*b) || matches!(b, b',' | b']' | b'}')) {
+            return match rest.iter().position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))) {
                 Some(p) => Some(self.at + p),
                 None => {
                     self.at = text.len();

@@ -62,6 +62,7 @@ codes! {
     UnknownField = "unknown_field", "{model} has no field {field}";
     TooManyErrors = "too_many_errors", "and {omitted} more errors (maxErrors is {max})";
     TooLarge = "too_large", "{what} is larger than {max} bytes (maxBytes)";
+    StreamEnded = "stream_ended", "the stream has ended: nothing can be pushed after end()";
     Internal = "internal", "the validation module failed ({detail}) and was restarted; this is a bug, please report it";
 }
 

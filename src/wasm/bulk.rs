@@ -142,7 +142,12 @@ impl BulkStream {
             Reading::Ndjson(s) => s.end(),
             Reading::Array(s) => s.end(),
         };
-        call.result(batch, at_name)
+        let result = call.result(batch, at_name);
+        // Ended: its memory goes now, and every later call says so.
+        let ended = Error::new("", Code::StreamEnded, Params::default());
+        self.reading = Err((vec![ended], std::mem::take(&mut call.options.messages)));
+        self.buffer = Vec::new();
+        result
     }
 }
 
@@ -350,19 +355,22 @@ fn input_bytes(input: &JsValue, max: usize) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
-/// A chunk's bytes into `out`.
+/// A chunk's bytes into `out`: a string as UTF-8, a `Uint8Array`'s bytes.
 fn read_chunk(input: &JsValue, out: &mut Vec<u8>) -> Result<(), Error> {
     if let Some(s) = input.as_string() {
         *out = s.into_bytes();
-        Ok(())
-    } else if super::is_view(input) && input.is_instance_of::<js_sys::Uint8Array>() {
-        let array = js_sys::Uint8Array::from(input.clone());
-        out.resize(array.length() as usize, 0);
-        array.copy_to(out);
-        Ok(())
-    } else {
-        let actual = JsIn::Value(input.clone()).kind().name();
-        let params = Params::default().with("expected", Param::Static("string or Uint8Array")).with("actual", Param::Static(actual));
-        Err(Error::new("", Code::Type, params))
+        return Ok(());
     }
+    let actual = match super::guarded::uint8_array(input) {
+        Ok(Some(array)) => {
+            out.resize(array.length() as usize, 0);
+            array.copy_to(out);
+            return Ok(());
+        }
+        Ok(None) => JsIn::Value(input.clone()).kind().name(),
+        // A view of a detached buffer.
+        Err(_) => engine::UNREADABLE,
+    };
+    let params = Params::default().with("expected", Param::Static("string or Uint8Array")).with("actual", Param::Static(actual));
+    Err(Error::new("", Code::Type, params))
 }

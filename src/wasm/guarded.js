@@ -62,3 +62,18 @@ export function stringify(v) {
     return threw();
   }
 }
+// The typed-array getters themselves: a subclass or an own property cannot replace them.
+const typedArray = Object.getPrototypeOf(Uint8Array.prototype);
+const getter = (name) => Object.getOwnPropertyDescriptor(typedArray, name).get;
+const [bufferOf, offsetOf, lengthOf] = ["buffer", "byteOffset", "byteLength"].map(getter);
+const tagOf = Object.getOwnPropertyDescriptor(typedArray, Symbol.toStringTag).get;
+/** A plain Uint8Array over the bytes of `v` if it is one (null if not), read without running its code. */
+export function uint8(v) {
+  try {
+    if (!ArrayBuffer.isView(v) || tagOf.call(v) !== "Uint8Array") return null;
+    return new Uint8Array(bufferOf.call(v), offsetOf.call(v), lengthOf.call(v));
+  } catch {
+    // A detached buffer.
+    return threw();
+  }
+}

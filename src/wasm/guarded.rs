@@ -25,6 +25,8 @@ extern "C" {
     fn call2_js(f: &Function, a: &JsValue, b: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = stringify)]
     fn stringify_js(v: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = uint8)]
+    fn uint8_js(v: &JsValue) -> JsValue;
 }
 
 /// A value that is `undefined` either way: the flag tells.
@@ -77,4 +79,10 @@ pub fn call2(f: &Function, a: &JsValue, b: &JsValue) -> Result<JsValue, Threw> {
 /// `JSON.stringify(v)`: `None` when it gives `undefined` (a function, say).
 pub fn stringify(v: &JsValue) -> Result<Option<String>, Threw> {
     checked(stringify_js(v)).map(|t| t.as_string())
+}
+
+/// The bytes of a `Uint8Array` (`None` for anything else), as a plain array over them: its
+/// getters are the built-in ones, whatever a subclass defines.
+pub fn uint8_array(v: &JsValue) -> Result<Option<js_sys::Uint8Array>, Threw> {
+    checked(uint8_js(v)).map(|a| if a.is_null() { None } else { Some(a.unchecked_into()) })
 }

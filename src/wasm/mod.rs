@@ -128,14 +128,6 @@ fn describe_value(v: &JsValue) -> String {
     }
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `ArrayBuffer.isView`: reads no property, so a Proxy cannot throw from it (`instanceof`
-    /// can: it asks a Proxy for its prototype).
-    #[wasm_bindgen(js_namespace = ArrayBuffer, js_name = isView)]
-    fn is_view(v: &JsValue) -> bool;
-}
-
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }

@@ -189,3 +189,51 @@ test("streams: a 64 MB line in 64 KiB chunks is one record (the line is not re-c
   assert.equal(s.end(), null);
   assert.deepEqual(results.map((r) => [r.records, r.valid, r.errors.map((f) => f.line)]), [[2, 1, [2]]]);
 });
+
+test("streams misused or given odd chunks answer with errors and restart nothing", () => {
+  const open = new v.NdjsonValidator("customer");
+  open.push('{"name":"a"}\n');
+  const ended = new v.NdjsonValidator("customer");
+  assert.equal(ended.end(), null);
+  const after = { records: 0, valid: 0, invalid: 0, errors: [{ errors: [{ path: "", code: "stream_ended", message: "the stream has ended: nothing can be pushed after end()", params: {} }] }] };
+  assert.deepEqual(ended.end(), after);
+  assert.deepEqual(ended.push("{}\n"), after);
+  // A view of a detached buffer, a subclass whose getters throw.
+  const buffer = new ArrayBuffer(8);
+  const view = new Uint8Array(buffer);
+  structuredClone(buffer, { transfer: [buffer] });
+  assert.deepEqual(v.validateNdjson("customer", view).errors, [{ errors: [typeError("", "string or Uint8Array", "unreadable value")] }]);
+  class Odd extends Uint8Array {
+    get length() {
+      throw new Error("length");
+    }
+  }
+  assert.deepEqual(v.validateNdjson("customer", new Odd(Buffer.from('{"name":1}\n'))).errors.map((f) => f.line), [1]);
+  // The stream opened first still has its state: nothing was restarted.
+  assert.deepEqual(open.push('{"name":5}\n').errors.map((f) => f.line), [2]);
+});
+
+test("a string stream split inside a surrogate pair keeps the character", () => {
+  const text = '{"name":"a😀"}\n[{"name":"b😀"}]';
+  const cut = text.indexOf("😀") + 1;
+  const s = new v.NdjsonValidator("customer", { mode: "patch" });
+  assert.equal(s.push(text.slice(0, cut)), null);
+  assert.equal(s.push(text.slice(cut, text.indexOf("\n") + 1)).normalized, '{"name":"a😀"}\n');
+  const a = new v.JsonArrayValidator("customer", { mode: "patch" });
+  const array = text.slice(text.indexOf("\n") + 1);
+  const parts = [a.push(array.slice(0, array.indexOf("😀") + 1)), a.push(array.slice(array.indexOf("😀") + 1)), a.end()].filter(Boolean);
+  assert.equal(parts.map((r) => r.normalized).join(""), '{"name":"b😀"}\n');
+});
+
+test("after a trap, a stream from before it answers internal without restarting again; later ones work", async () => {
+  const before = new v.NdjsonValidator("customer");
+  v.__testing.trap();
+  const later = new v.NdjsonValidator("customer");
+  assert.equal(later.push('{"name":"a"}\n').valid, 1);
+  assert.deepEqual(before.push("{}\n").errors[0].errors.map((e) => e.code), ["internal"]);
+  assert.equal(later.push('{"name":"b"}\n{"name":2}\n').invalid, 1, "the later stream kept its state");
+  // A source that is not an iterable of chunks: the stream's answer to such a chunk.
+  const results = [];
+  for await (const r of v.validateNdjsonStream("customer", null)) results.push(r);
+  assert.deepEqual(results.map((r) => r.errors[0].errors[0].message), ["must be of type string or Uint8Array, not null"]);
+});

@@ -256,3 +256,20 @@ test("a 150 MB JSON array is streamed: the CLI's memory stays flat", () => {
   const kb = Number(/maxRSS (\d+)/.exec(r.stderr)[1]);
   assert.ok(kb < 200 * 1024, `peak RSS ${kb} kB for a 150 MB array`);
 });
+
+test("--out through a symbolic link writes its target; a folder is refused; a device is written to", () => {
+  const { mkdirSync, symlinkSync, lstatSync } = createRequire(import.meta.url)("node:fs");
+  const folder = join(dir, "special");
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, "target.ndjson"), "old\n");
+  symlinkSync("target.ndjson", join(folder, "link.ndjson"));
+  const input = '{"name":"a"}\n';
+  const viaLink = run(["check", "--model", "customer", "--mode", "patch", "--quiet", "--out", join(folder, "link.ndjson"), "-"], input);
+  assert.equal(viaLink.code, 0, viaLink.err);
+  assert.ok(lstatSync(join(folder, "link.ndjson")).isSymbolicLink());
+  assert.equal(readFileSync(join(folder, "target.ndjson"), "utf8"), '{"name":"a"}\n');
+  const toFolder = run(["check", "--model", "customer", "--quiet", "--out", folder, "-"], input);
+  assert.deepEqual([toFolder.code, toFolder.err], [2, `customer-validation: cannot write ${folder}: it is a directory\n`]);
+  assert.deepEqual(readdirSync(folder).sort(), ["link.ndjson", "target.ndjson"]);
+  assert.equal(run(["check", "--model", "customer", "--quiet", "--out", "/dev/null", "-"], input).code, 0);
+});
