@@ -34,6 +34,7 @@ export type ErrorCode =
   | "unknown_field"
   | "too_many_errors"
   | "too_large"
+  | "stream_ended"
   | "internal";
 
 export type Mode = "create" | "patch";
