@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // customer-validation check: validates and normalizes an NDJSON (or JSON array) import,
 // streaming, with the same rules as the browser and the server.
-import { createReadStream, createWriteStream, statSync, renameSync, rmSync, realpathSync } from "node:fs";
+import { createReadStream, createWriteStream, statSync, renameSync, rmSync, realpathSync, readFileSync } from "node:fs";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
@@ -48,7 +48,13 @@ function fail(message) {
 }
 
 function loadModule() {
-  const pkg = join(dirname(fileURLToPath(import.meta.url)), "../pkg");
+  // Installed, this file is the package's bin/; in the repository, pkg/ is the package.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const installed = join(here, "..");
+  let pkg = join(here, "../pkg");
+  try {
+    if (JSON.parse(readFileSync(join(installed, "package.json"), "utf8")).name === "customer-validation") pkg = installed;
+  } catch {}
   try {
     const cv = createRequire(import.meta.url)(pkg);
     // This process is ours: on Node 20 it avoids V8's abort (js/v8-workaround.cjs).

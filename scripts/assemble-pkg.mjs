@@ -1,6 +1,6 @@
 // Turns the two wasm-bindgen outputs in pkg/web and pkg/node into one npm package in pkg/:
 // each gets an entry (index) that is js/facade.js over the wasm-bindgen module.
-import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync, chmodSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -87,9 +87,17 @@ const manifest = {
     "./web": web,
     "./package.json": "./package.json",
   },
-  files: ["index.mjs", "index.d.mts", "web/", "node/", "README.md"],
+  bin: { "customer-validation": "./bin/customer-validation.mjs" },
+  engines: { node: ">=20" },
+  keywords: ["validation", "wasm", "webassembly", "telephony", "customer", "ndjson", "json-schema"],
+  files: ["index.mjs", "index.d.mts", "web/", "node/", "bin/", "README.md", "LICENSE"],
   sideEffects: ["./node/*", "./index.mjs"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
+// The CLI ships in the package (`npx customer-validation check ...`).
+mkdirSync(join(pkg, "bin"), { recursive: true });
+copyFileSync(join(root, "bin/customer-validation.mjs"), join(pkg, "bin/customer-validation.mjs"));
+chmodSync(join(pkg, "bin/customer-validation.mjs"), 0o755);
 console.log(`pkg/ assembled: ${names.length} exports`);

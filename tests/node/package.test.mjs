@@ -1,0 +1,56 @@
+// The package as users get it: `npm pack` of pkg/, installed from the tarball into a fresh
+// project (offline: it has no dependencies), then required, imported and run with npx there.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const work = mkdtempSync(join(tmpdir(), "cv-package-"));
+const project = join(work, "app");
+let packed;
+
+function sh(command, args, options = {}) {
+  const r = spawnSync(command, args, { encoding: "utf8", cwd: project, ...options });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+before(() => {
+  const pack = sh("npm", ["pack", join(root, "pkg"), "--pack-destination", work, "--json"], { cwd: work });
+  assert.equal(pack.code, 0, pack.err);
+  [packed] = JSON.parse(pack.out);
+  mkdirSync(project);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "app", private: true }));
+  const install = sh("npm", ["install", join(work, packed.filename), "--offline", "--no-audit", "--no-fund"]);
+  assert.equal(install.code, 0, install.err);
+});
+
+test("the tarball holds both builds, their WebAssembly, the CLI and the license", () => {
+  const files = packed.files.map((f) => f.path);
+  for (const f of ["package.json", "LICENSE", "README.md", "index.mjs", "node/index.cjs", "node/customer_validation_bg.wasm", "web/index.js", "web/customer_validation_bg.wasm", "bin/customer-validation.mjs"]) {
+    assert.ok(files.includes(f), `${f} is packed (${files.length} files)`);
+  }
+  assert.ok(files.some((f) => f.startsWith("node/snippets/")) && files.some((f) => f.startsWith("web/snippets/")), "the JS snippets wasm-bindgen imports");
+});
+
+test("require, and named, default and namespace imports, from the installed package", () => {
+  const cjs = sh(process.execPath, ["-e", 'const v = require("customer-validation"); console.log(v.validateCustomer({ name: "a" }).valid, v.models().join())']);
+  assert.deepEqual([cjs.code, cjs.out], [0, "true customer,createCustomerDto,patchCustomer\n"], cjs.err);
+  const esm = sh(process.execPath, [
+    "--input-type=module",
+    "-e",
+    'import cv, * as ns from "customer-validation"; import { validateNdjson } from "customer-validation";' +
+      ' console.log(validateNdjson("customer", "{}\\n").invalid, cv.validate === ns.validate, typeof ns.JsonArrayValidator)',
+  ]);
+  assert.deepEqual([esm.code, esm.out], [0, "1 true function\n"], esm.err);
+});
+
+test("npx runs the CLI from the install", () => {
+  const r = sh("npx", ["--no-install", "customer-validation", "check", "--model", "customer", "-"], { input: '{"name":"a"}\n{"name":1}\n' });
+  assert.equal(r.code, 1, r.err);
+  assert.equal(r.out, "line 2: /name type must be of type string, not integer\n");
+  assert.match(r.err, /^2 records: 1 valid, 1 invalid/);
+});
