@@ -28,13 +28,20 @@ impl<'o> Reader<'o> {
         Reader { model, options, output, tape: Tape::default(), scratch: fast::Scratch::default(), spare: Vec::new() }
     }
 
-    /// Where a valid record's normalized text is written.
+    /// Where a valid record's normalized text is written. The batch's output grows by our
+    /// own reservations up to `max_bytes` and a little: left to `Vec`, it would double past
+    /// it (a 256 MiB output to 512 MiB) on the record that is then dropped as too large.
     fn out<'b>(output: Output, spare: &'b mut Vec<u8>, batch: &'b mut Batch) -> &'b mut Vec<u8> {
-        if output.is_text() && batch.keeps_output() {
-            &mut batch.normalized
-        } else {
-            spare
+        if !(output.is_text() && batch.keeps_output()) {
+            return spare;
         }
+        const SLACK: usize = 64 << 10;
+        let ceiling = batch.limits.max_bytes + SLACK;
+        let out = &mut batch.normalized;
+        if out.capacity() - out.len() < SLACK && out.capacity() < ceiling {
+            out.reserve_exact(out.capacity().max(SLACK).min(ceiling - out.capacity()));
+        }
+        out
     }
 
     /// Validates the record at `at` in `chunk` by the one-pass reader, when it decides it and
@@ -117,7 +124,7 @@ impl<'o> Reader<'o> {
         };
         let kept = match self.output {
             Output::Ndjson | Output::Bytes if batch.keeps_output() => {
-                let out = &mut batch.normalized;
+                let out = Self::out(self.output, &mut self.spare, batch);
                 let start = out.len();
                 out.extend_from_slice(text.as_bytes());
                 // One record per line: line breaks the input had between tokens (JSON allows
