@@ -185,7 +185,7 @@ impl Call {
         };
         let mut whole = |name: &'static str, min: f64, max: f64, default: f64, allowed: &'static [&'static str]| match get(name) {
             Ok(None) => default,
-            Ok(Some(v)) => match v.as_f64().filter(|n| n.fract() == 0.0 && *n >= min && *n <= max) {
+            Ok(Some(v)) => match super::whole_number(&v, min, max) {
                 Some(n) => n,
                 None => {
                     errors.push(option_error(name, allowed));

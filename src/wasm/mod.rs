@@ -282,7 +282,7 @@ pub(crate) fn read_options(options: Option<&JsValue>) -> (Options, Vec<Error>) {
     read("unknown", Unknown::NAMES, &mut |v| v.as_string().as_deref().and_then(Unknown::parse).map(|u| opts.unknown = u).is_some());
     read("coerce", &["true", "false"], &mut |v| v.as_bool().map(|b| opts.coerce = b).is_some());
     read("maxErrors", &["a whole number from 1 to 4294967295"], &mut |v| {
-        v.as_f64().filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= u32::MAX as f64).map(|n| opts.max_errors = n as usize).is_some()
+        whole_number(v, 1.0, u32::MAX as f64).map(|n| opts.max_errors = n as usize).is_some()
     });
     let mut templates = Vec::new();
     read("messages", &["an object of templates by error code"], &mut |v| {
@@ -319,6 +319,11 @@ pub(crate) fn read_options(options: Option<&JsValue>) -> (Options, Vec<Error>) {
         }
     }
     (opts, errors)
+}
+
+/// A numeric option's value: a whole number from `min` to `max`.
+pub(crate) fn whole_number(v: &JsValue, min: f64, max: f64) -> Option<f64> {
+    v.as_f64().filter(|n| n.fract() == 0.0 && (min..=max).contains(n))
 }
 
 pub(crate) fn option_error(option: &'static str, allowed: &'static [&'static str]) -> Error {
