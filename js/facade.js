@@ -1,5 +1,7 @@
-// The package's entry over the wasm-bindgen module `core` (in scope: the Node and browser
-// entries that scripts/assemble-pkg.mjs writes around this file bring it in).
+// The package's entry over the wasm-bindgen module `core` (in scope, with `loaded`: the Node
+// and browser entries that scripts/assemble-pkg.mjs writes around this file bring them in;
+// `loaded.ready` is whether the WebAssembly module is instantiated: always in Node, after
+// `init()` in the browser).
 //
 // Each function is core's, guarded: an exception out of WebAssembly (a trap: a bug, or memory
 // exhausted) never reaches the caller and never leaves the module broken. The module is
@@ -10,8 +12,15 @@
 /** How many times the module was restarted: a stream made before a restart is over. */
 let generation = 0;
 
+/** A call before the browser build's `init()`: the one error that is thrown for it. */
+function notLoaded() {
+  return new Error("customer-validation: the WebAssembly module is not loaded yet: await init() (the default export) once before calling it");
+}
+
 /** Restarts the module after `e` escaped it; the answer of a call of shape `kind`. */
 function restarted(e, kind) {
+  // (Checked here, after a call failed, so that calls pay nothing for it.)
+  if (!loaded.ready) throw notLoaded();
   core.__wbg_reset_state();
   generation++;
   let detail = "an exception";
@@ -26,6 +35,7 @@ function retried(call) {
   try {
     return call();
   } catch (e) {
+    if (!loaded.ready) throw notLoaded();
     if (!(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) throw e;
     core.__wbg_reset_state();
     return call();
@@ -184,6 +194,10 @@ class JsonArrayValidator extends BulkValidator {
 
 /** Validates an async iterable of chunks (a Node stream, a fetch body): one result per chunk that completes a record. */
 async function* validated(validator, source) {
+  if (source != null && typeof source.getReader === "function" && typeof source[Symbol.asyncIterator] !== "function") {
+    // A web ReadableStream where it is not async-iterable (Safari, older Chromium).
+    source = chunksOf(source);
+  }
   if (source == null || (typeof source[Symbol.asyncIterator] !== "function" && typeof source[Symbol.iterator] !== "function")) {
     // Not an iterable of chunks: the stream's own answer to a chunk that is not one.
     yield validator.push(source) ?? validator.end();
@@ -195,6 +209,20 @@ async function* validated(validator, source) {
   }
   const last = validator.end();
   if (last) yield last;
+}
+
+/** The chunks of a ReadableStream, by its reader. */
+async function* chunksOf(stream) {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 api.NdjsonValidator = NdjsonValidator;

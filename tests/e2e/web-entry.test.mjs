@@ -1,6 +1,6 @@
 // The package's browser entry (pkg/web/index.js) in Chromium, as a page imports it: init,
 // then a trap inside WebAssembly, which must restart the module (js/facade.js) and leave
-// every call working; and a stream in the browser.
+// every call working; a call before init(); streams in the browser.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -58,5 +58,28 @@ test("browser entry: a trap answers internal, restarts the module, and calls go 
   assert.deepEqual(answers.after, [true, { y: 1 }]);
   assert.deepEqual(answers.bulk, [2, 1]);
   assert.deepEqual(answers.stream, [[1, []], [1, [1]]]);
+  await page.close();
+});
+
+test("browser entry: a call before init() throws one clear Error; streams read a File's ReadableStream", async () => {
+  const page = await browser.newPage();
+  await page.goto(origin + "/");
+  const answers = await page.evaluate(async () => {
+    const m = await import("/index.js");
+    let before;
+    try {
+      m.validateCustomer({ name: "a" });
+    } catch (e) {
+      before = [e.constructor.name, e.message];
+    }
+    await m.init();
+    const file = new File(['{"name":"a"}\n{"name":2}\n', '{"name":"b"}'], "import.ndjson");
+    const results = [];
+    for await (const r of m.validateNdjsonStream("customer", file.stream())) results.push([r.records, r.errors.map((f) => f.line)]);
+    return { before, results };
+  });
+  assert.deepEqual(answers.before, ["Error", "customer-validation: the WebAssembly module is not loaded yet: await init() (the default export) once before calling it"]);
+  assert.deepEqual(answers.results.flatMap(([n]) => [n]).reduce((a, b) => a + b, 0), 3);
+  assert.deepEqual(answers.results.flatMap(([, lines]) => lines), [2]);
   await page.close();
 });

@@ -42,8 +42,8 @@ test("require, and named, default and namespace imports, from the installed pack
   const esm = sh(process.execPath, [
     "--input-type=module",
     "-e",
-    'import cv, * as ns from "customer-validation"; import { validateNdjson } from "customer-validation";' +
-      ' console.log(validateNdjson("customer", "{}\\n").invalid, cv.validate === ns.validate, typeof ns.JsonArrayValidator)',
+    'import cv, * as ns from "customer-validation"; import { init, validateNdjson } from "customer-validation";' +
+      ' await init(); console.log(validateNdjson("customer", "{}\\n").invalid, cv.validate === ns.validate, typeof ns.JsonArrayValidator)',
   ]);
   assert.deepEqual([esm.code, esm.out], [0, "1 true function\n"], esm.err);
 });
