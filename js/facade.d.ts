@@ -1,4 +1,4 @@
-import type { BulkOptions, BulkResult, ModelId } from "./types";
+import type { BulkOptions, BulkResult, ModelId, ModelTypes, ValidateOptions } from "./types";
 
 /** NDJSON in chunks of any size, split anywhere: each push validates the lines it completes. */
 export declare class NdjsonValidator {
@@ -22,3 +22,40 @@ export declare class JsonArrayValidator {
 export declare function validateNdjsonStream(model: ModelId, source: AsyncIterable<string | Uint8Array>, options?: BulkOptions): AsyncGenerator<BulkResult>;
 /** Validates an async iterable of chunks of one JSON array, yielding one result per chunk that completes an element. */
 export declare function validateJsonArrayStream(model: ModelId, source: AsyncIterable<string | Uint8Array>, options?: BulkOptions): AsyncGenerator<BulkResult>;
+
+/** The Standard Schema v1 interface (https://standardschema.dev), as its spec declares it. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/** A Standard Schema v1 validator of a model, for libraries that take one (react-hook-form, TanStack Form, tRPC...): vendor "customer-validation"; issues carry the message and the path as keys. */
+export declare function schema<M extends ModelId>(model: M, options?: ValidateOptions): StandardSchemaV1<unknown, ModelTypes[M]>;

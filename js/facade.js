@@ -225,6 +225,33 @@ async function* chunksOf(stream) {
   }
 }
 
+/** A JSON Pointer's segments as Standard Schema path keys ("" is the root: no path). */
+function pathOf(pointer) {
+  if (pointer === "") return undefined;
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => {
+      const key = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+      return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+    });
+}
+
+/**
+ * A Standard Schema v1 validator of a model (https://standardschema.dev): `validate` is
+ * `validate(modelId, value, options)`, its errors as issues. An unknown model id throws, as
+ * in `describe`.
+ */
+function schema(model, options) {
+  api.describe(model);
+  const validate = (value) => {
+    const r = api.validate(model, value, options);
+    return r.valid ? { value: r.value } : { issues: r.errors.map((e) => ({ message: e.message, path: pathOf(e.path) })) };
+  };
+  return { "~standard": { version: 1, vendor: "customer-validation", validate } };
+}
+
+api.schema = schema;
 api.NdjsonValidator = NdjsonValidator;
 api.JsonArrayValidator = JsonArrayValidator;
 api.validateNdjsonStream = (model, source, options) => validated(new NdjsonValidator(model, options), source);

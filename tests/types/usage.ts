@@ -37,3 +37,17 @@ void lines;
 void partial;
 // @ts-expect-error: not an output kind
 validateNdjson("customer", "", { output: "csv" });
+
+// Standard Schema v1.
+import { schema, type StandardSchemaV1, type CreateCustomerDto } from "customer-validation";
+const dto = schema("createCustomerDto", { mode: "create" });
+type DtoOut = StandardSchemaV1.InferOutput<typeof dto>;
+const out: DtoOut = { number: "+14155551234" } as CreateCustomerDto;
+const checked = dto["~standard"].validate({ number: "+1" });
+if (!(checked instanceof Promise) && checked.issues) {
+  const where: ReadonlyArray<PropertyKey | StandardSchemaV1.PathSegment> | undefined = checked.issues[0].path;
+  void where;
+}
+void out;
+// @ts-expect-error: not a model id
+schema("customers");
