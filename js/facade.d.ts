@@ -1,4 +1,23 @@
-import type { BulkOptions, BulkResult, ModelId, ModelTypes, ValidateOptions } from "./types";
+import type { BulkOptions, BulkResult, CreatedTypes, Customer, CustomerCreated, CreateCustomerDto, CreateCustomerDtoCreated, ModelId, ModelTypes, PatchCustomer, ValidateOptions, ValidationResult } from "./types";
+
+/** Options that ask for patch mode, or leave the mode to the model (create where offered). */
+type Patch = ValidateOptions & { mode: "patch" };
+type Create = ValidateOptions & { mode?: "create" };
+
+/** Validates a Circuit ID customer: in create mode (the default) its required and defaulted fields are typed as present. */
+export declare function validateCustomer(input: unknown, options: Patch): ValidationResult<Customer>;
+export declare function validateCustomer(input: unknown, options?: Create): ValidationResult<CustomerCreated>;
+export declare function validateCustomer(input: unknown, options?: ValidateOptions): ValidationResult<Customer>;
+/** Validates a Vapi CreateCustomerDTO (create mode by default). */
+export declare function validateCreateCustomerDto(input: unknown, options: Patch): ValidationResult<CreateCustomerDto>;
+export declare function validateCreateCustomerDto(input: unknown, options?: Create): ValidationResult<CreateCustomerDtoCreated>;
+export declare function validateCreateCustomerDto(input: unknown, options?: ValidateOptions): ValidationResult<CreateCustomerDto>;
+/** Validates an Evo Voice PatchCustomer (patch mode only). */
+export declare function validatePatchCustomer(input: unknown, options?: ValidateOptions): ValidationResult<PatchCustomer>;
+/** Validates a record of the model `model`, typed by it (and by the mode). */
+export declare function validate<M extends ModelId>(model: M, input: unknown, options: Patch): ValidationResult<ModelTypes[M]>;
+export declare function validate<M extends ModelId>(model: M, input: unknown, options?: Create): ValidationResult<CreatedTypes[M]>;
+export declare function validate<M extends ModelId>(model: M, input: unknown, options?: ValidateOptions): ValidationResult<ModelTypes[M]>;
 
 /** NDJSON in chunks of any size, split anywhere: each push validates the lines it completes. */
 export declare class NdjsonValidator {

@@ -41,7 +41,11 @@ writeFileSync(
     `api.initSync = () => {};\n` +
     `module.exports = api;\n`,
 );
-const dtsEntry = `export * from "./customer_validation";\nexport * from "./facade";\n`;
+// The facade's declarations of the validate functions (typed by model and mode) over
+// wasm-bindgen's: named re-exports take precedence over `export *`.
+const dtsEntry =
+  `export * from "./customer_validation";\nexport * from "./facade";\n` +
+  `export { validateCustomer, validateCreateCustomerDto, validatePatchCustomer, validate } from "./facade";\n`;
 writeFileSync(
   join(pkg, "node/index.d.ts"),
   dtsEntry +

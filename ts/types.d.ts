@@ -121,6 +121,9 @@ export interface ModelDescription {
 
 export type JsonSchema = Record<string, unknown>;
 
+/** A normalized value with the properties its model does not declare readable too (kept under `unknown: "allow"`). */
+export type WithUnknown<T> = T & Record<string, unknown>;
+
 export interface BulkOptions extends ValidateOptions {
   /** The line number of the chunk's first line (NDJSON streams validated chunk by chunk). Default 1, at most 2^53 - 1. */
   firstLine?: number;
@@ -179,8 +182,6 @@ export interface PatchCustomer {
   /** Otherwise inherited from the parent. */
   overrideAppSettings?: boolean;
   appSettings?: AppSettings;
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
 /** App and portal settings. */
@@ -199,8 +200,6 @@ export interface AppSettings {
   logoutUrl?: string;
   /** Strict: absolute http(s) URL. */
   portMyNumberUrl?: string;
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
 /** Prices of the twelve billable items. */
@@ -217,8 +216,6 @@ export interface BillingSettings {
   aiInsights?: BillingItem;
   aiLiveMinutes?: BillingItem;
   aiMessages?: BillingItem;
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
 /** The price of one billable item. */
@@ -230,8 +227,6 @@ export interface BillingItem {
   /** Strict: 0 or more. */
   unitCost?: number;
   allowance?: number;
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
 /** A customer's schedule: a time zone, rules and a default state. */
@@ -241,8 +236,6 @@ export interface Schedule {
   forceClosed?: boolean;
   rules?: Array<SchedulingRule>;
   defaultState?: string;
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
 /** One rule of a schedule, with iCalendar RRULE parts. */
@@ -286,8 +279,6 @@ export interface SchedulingRule {
   /** Strict: YYYY-MM-DD. */
   untilDate?: string;
   frequency?: "None" | "Secondly" | "Minutely" | "Hourly" | "Daily" | "Weekly" | "Monthly" | "Yearly";
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
 /** A BYDAY entry: a weekday, with an optional ordinal (0 = every). */
@@ -295,8 +286,6 @@ export interface ScheduleDay {
   /** Ordinal of the weekday in the period; 0 = every. */
   offset?: number;
   dayOfWeek?: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
 /** One value of a Struct: a boolean, string, number, list of Structs or Struct. */
@@ -306,8 +295,6 @@ export interface Value {
   numberValue?: number;
   listValue?: Array<Record<string, Value>>;
   structValue?: Record<string, Value>;
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
 /** A Vapi customer, as sent with a call or a batch of calls. */
@@ -325,8 +312,6 @@ export interface CreateCustomerDto {
   name?: string;
   email?: string;
   externalId?: string;
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
 /** A Circuit ID customer: POST /customers and PATCH /customers/{id} share this schema. */
@@ -380,12 +365,44 @@ export interface Customer {
   maxOutboundCallRate?: number;
   /** Default in create mode: "credit". */
   defaultBillMethod?: "credit" | "paymentmethod";
-  /** Properties the model does not declare (see the `unknown` option). */
-  [property: string]: unknown;
 }
 
+/** A valid Customer in create mode: its required and defaulted fields are there. */
+export type CustomerCreated = Customer & {
+  name: string;
+  status: "active" | "suspended" | "terminated" | "fraud";
+  credit: number;
+  callForwardingCallLimit: number;
+  automaticRefillAmount: number;
+  lowBalanceAlertAmount: number;
+  lowBalanceAlertCount: number;
+  internationalCalling: 0 | 1;
+  callDebug: 0 | 1;
+  mediaBypass: 0 | 1;
+  accountLock: 0 | 1;
+  callRecording: 0 | 1;
+  cdrRetention: number;
+  cnamLookUps: 0 | 1;
+  holdMusic: 0 | 1;
+  maxOutboundCallRate: number;
+  defaultBillMethod: "credit" | "paymentmethod";
+};
+
+/** A valid CreateCustomerDto in create mode: its required and defaulted fields are there. */
+export type CreateCustomerDtoCreated = CreateCustomerDto & {
+  numberE164CheckEnabled: boolean;
+};
+
+/** The normalized value of each model (patch mode: what was sent). */
 export interface ModelTypes {
   customer: Customer;
   createCustomerDto: CreateCustomerDto;
+  patchCustomer: PatchCustomer;
+}
+
+/** The normalized value of each model in its default mode (create where offered). */
+export interface CreatedTypes {
+  customer: CustomerCreated;
+  createCustomerDto: CreateCustomerDtoCreated;
   patchCustomer: PatchCustomer;
 }

@@ -93,6 +93,9 @@ export interface ModelDescription {
 
 export type JsonSchema = Record<string, unknown>;
 
+/** A normalized value with the properties its model does not declare readable too (kept under `unknown: "allow"`). */
+export type WithUnknown<T> = T & Record<string, unknown>;
+
 export interface BulkOptions extends ValidateOptions {
   /** The line number of the chunk's first line (NDJSON streams validated chunk by chunk). Default 1, at most 2^53 - 1. */
   firstLine?: number;
@@ -146,9 +149,26 @@ pub fn render() -> String {
             object(&mut out, decl, &mut pending);
         }
     }
-    out.push_str("\nexport interface ModelTypes {\n");
+    // What create mode guarantees: the required fields and those with a default are present.
+    for m in models::ALL.iter().filter(|m| m.supports_create) {
+        let name = type_name(m.root.name);
+        let _ = writeln!(out, "\n/** A valid {name} in create mode: its required and defaulted fields are there. */");
+        let _ = writeln!(out, "export type {name}Created = {name} & {{");
+        let mut pending = Vec::new();
+        for f in m.root.fields.iter().filter(|f| f.required || f.default.is_some()) {
+            let _ = writeln!(out, "  {}: {};", f.name, ty(&f.ty, &mut pending));
+        }
+        out.push_str("};\n");
+    }
+    out.push_str("\n/** The normalized value of each model (patch mode: what was sent). */\nexport interface ModelTypes {\n");
     for m in models::ALL {
         let _ = writeln!(out, "  {}: {};", m.id, type_name(m.root.name));
+    }
+    out.push_str("}\n");
+    out.push_str("\n/** The normalized value of each model in its default mode (create where offered). */\nexport interface CreatedTypes {\n");
+    for m in models::ALL {
+        let suffix = if m.supports_create { "Created" } else { "" };
+        let _ = writeln!(out, "  {}: {}{suffix};", m.id, type_name(m.root.name));
     }
     out.push_str("}\n");
     out
@@ -180,7 +200,9 @@ fn object<'a>(out: &mut String, decl: &'a ObjectDecl, pending: &mut Vec<&'a Obje
         // All optional: patch-mode values carry only what was sent.
         let _ = writeln!(out, "  {}?: {};", f.name, ty(&f.ty, pending));
     }
-    out.push_str("  /** Properties the model does not declare (see the `unknown` option). */\n  [property: string]: unknown;\n}\n");
+    // No index signature: a misspelt field is a type error. Properties the model does not
+    // declare (kept under `unknown: "allow"`) are there at runtime: see `WithUnknown`.
+    out.push_str("}\n");
 }
 
 fn ty<'a>(t: &'a Ty, pending: &mut Vec<&'a ObjectDecl>) -> String {

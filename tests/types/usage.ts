@@ -51,3 +51,37 @@ if (!(checked instanceof Promise) && checked.issues) {
 void out;
 // @ts-expect-error: not a model id
 schema("customers");
+
+// Results typed by model and mode.
+import { validate, validatePatchCustomer, type WithUnknown } from "customer-validation";
+const created = validateCustomer({ name: "Acme" }, { mode: "create" });
+if (created.valid) {
+  const name: string = created.value.name; // create mode: required, so present
+  const credit: number = created.value.credit; // defaulted, so present
+  const site: string | undefined = created.value.websiteUrl;
+  // @ts-expect-error: a misspelt field is no property of the value
+  void created.value.nmae;
+  const extra: unknown = (created.value as WithUnknown<typeof created.value>).extraProperty;
+  void name, credit, site, extra;
+}
+const patched = validateCustomer({ name: "Acme" }, { mode: "patch" });
+if (patched.valid) {
+  // @ts-expect-error: patch mode: only what was sent, possibly undefined
+  const name: string = patched.value.name;
+  void name;
+}
+const byId = validate("createCustomerDto", {});
+if (byId.valid) {
+  const check: boolean = byId.value.numberE164CheckEnabled;
+  void check;
+}
+const byIdPatch = validate("customer", {}, { mode: "patch" });
+if (byIdPatch.valid) {
+  const credit: number | undefined = byIdPatch.value.credit;
+  void credit;
+}
+const evo = validatePatchCustomer({ name: "x" });
+if (evo.valid) {
+  const id: string | undefined = evo.value.customerId;
+  void id;
+}
