@@ -111,7 +111,8 @@ const manifest = {
   sideEffects: ["./node/*", "./index.mjs"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+// The package's README is for someone who installed it (the repository's is for developing it).
+copyFileSync(join(root, "docs/package-README.md"), join(pkg, "README.md"));
 copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
 // The CLI ships in the package (`npx customer-validation check ...`).
 mkdirSync(join(pkg, "bin"), { recursive: true });

@@ -3,7 +3,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -34,6 +34,9 @@ test("the tarball holds both builds, their WebAssembly, the CLI and the license"
     assert.ok(files.includes(f), `${f} is packed (${files.length} files)`);
   }
   assert.ok(files.some((f) => f.startsWith("node/snippets/")) && files.some((f) => f.startsWith("web/snippets/")), "the JS snippets wasm-bindgen imports");
+  // The README is the one for users of the package, not the repository's.
+  const readme = readFileSync(join(project, "node_modules/customer-validation/README.md"), "utf8");
+  assert.ok(readme.includes("npm install customer-validation") && !readme.includes("npm test"), readme.slice(0, 200));
 });
 
 test("require, and named, default and namespace imports, from the installed package", () => {
