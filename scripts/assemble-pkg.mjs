@@ -1,6 +1,6 @@
 // Turns the two wasm-bindgen outputs in pkg/web and pkg/node into one npm package in pkg/:
 // each gets an entry (index) that is js/facade.js over the wasm-bindgen module.
-import { readFileSync, writeFileSync, copyFileSync, mkdirSync, chmodSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync, chmodSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -12,19 +12,34 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, "m"))[1];
 // In a scope of its own: its names (the classes) do not clash with the entry's exports.
 const facade = `const api = (() => {\n${readFileSync(join(root, "js/facade.js"), "utf8")}return api;\n})();\n`;
 
+// Relative imports in declarations name the file as ESM resolution needs it (`./types.js`).
+const withExtensions = (dts) => dts.replace(/from "(\.\/[\w.]+?)(?<!\.js)"/g, 'from "$1.js"');
+
 for (const target of ["web", "node"]) {
   // The generated model types ship beside both d.ts files, which import them.
   copyFileSync(join(root, "ts/types.d.ts"), join(pkg, target, "types.d.ts"));
-  copyFileSync(join(root, "js/facade.d.ts"), join(pkg, target, "facade.d.ts"));
+  writeFileSync(join(pkg, target, "facade.d.ts"), withExtensions(readFileSync(join(root, "js/facade.d.ts"), "utf8")));
   const dts = join(pkg, target, "customer_validation.d.ts");
   writeFileSync(
     dts,
-    readFileSync(dts, "utf8")
+    withExtensions(readFileSync(dts, "utf8"))
       // wasm-bindgen declares `Option<JsValue>` parameters as required; make the options optional.
       .replace(/\boptions: (\w+Options)\b/g, "options?: $1")
       // The restart is the entry's (js/facade.js), not the API's.
       .replace(/^export function __wbg_reset_state\(\): void;\n/m, ""),
   );
+}
+
+// wasm-bindgen's Node build `require`s our JS snippets (src/wasm/guarded.js), which are ES
+// modules: that works only where Node detects ES module syntax in .js files (20.19 and
+// later, and never under "type": "commonjs"). They become CommonJS for the Node build.
+for (const file of readdirSync(join(pkg, "node/snippets"), { recursive: true, withFileTypes: true })) {
+  if (!file.isFile() || !file.name.endsWith(".js")) continue;
+  const path = join(file.parentPath ?? file.path, file.name);
+  const source = readFileSync(path, "utf8");
+  const names = [...source.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+  if (/^export (?!function)/m.test(source)) throw new Error(`${path}: only \`export function\` can be made CommonJS here`);
+  writeFileSync(path, `"use strict";\n${source.replace(/^export function /gm, "function ")}module.exports = { ${names.join(", ")} };\n`);
 }
 
 // Node: one CommonJS entry...
@@ -44,8 +59,8 @@ writeFileSync(
 // The facade's declarations of the validate functions (typed by model and mode) over
 // wasm-bindgen's: named re-exports take precedence over `export *`.
 const dtsEntry =
-  `export * from "./customer_validation";\nexport * from "./facade";\n` +
-  `export { validateCustomer, validateCreateCustomerDto, validatePatchCustomer, validate } from "./facade";\n`;
+  `export * from "./customer_validation.js";\nexport * from "./facade.js";\n` +
+  `export { validateCustomer, validateCreateCustomerDto, validatePatchCustomer, validate } from "./facade.js";\n`;
 writeFileSync(
   join(pkg, "node/index.d.ts"),
   dtsEntry +
@@ -79,7 +94,7 @@ writeFileSync(
     `export const { ${names.filter((n) => !["useV8Workaround", "init", "initSync"].includes(n)).join(", ")} } = api;\n` +
     `export const __testing = api.__testing;\n`,
 );
-writeFileSync(join(pkg, "web/index.d.ts"), `export { default, default as init, initSync } from "./customer_validation";\n` + dtsEntry);
+writeFileSync(join(pkg, "web/index.d.ts"), `export { default, default as init, initSync } from "./customer_validation.js";\n` + dtsEntry);
 
 const web = { types: "./web/index.d.ts", default: "./web/index.js" };
 const manifest = {
@@ -87,6 +102,7 @@ const manifest = {
   version: field("version"),
   description: field("description"),
   license: field("license"),
+  type: "commonjs",
   main: "./node/index.cjs",
   module: "./web/index.js",
   types: "./node/index.d.ts",
@@ -111,6 +127,8 @@ const manifest = {
   sideEffects: ["./node/*", "./index.mjs"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+// wasm-bindgen's web build is ES modules in .js files.
+writeFileSync(join(pkg, "web/package.json"), JSON.stringify({ type: "module" }, null, 2) + "\n");
 // The package's README is for someone who installed it (the repository's is for developing it).
 copyFileSync(join(root, "docs/package-README.md"), join(pkg, "README.md"));
 copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));

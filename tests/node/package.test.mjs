@@ -57,3 +57,16 @@ test("npx runs the CLI from the install", () => {
   assert.equal(r.out, "line 2: /name type must be of type string, not integer\n");
   assert.match(r.err, /^2 records: 1 valid, 1 invalid/);
 });
+
+test("publint and @arethetypeswrong/cli find nothing wrong with the tarball", () => {
+  const tarball = join(work, packed.filename);
+  const bin = (name) => join(root, "node_modules/.bin", name);
+  const lint = sh(bin("publint"), [tarball, "--strict"], { cwd: work });
+  assert.equal(lint.code, 0, lint.out + lint.err);
+  assert.doesNotMatch(lint.out, /Warnings|Errors|Suggestions/, lint.out);
+  // `./wasm` is the module's bytes, not a module: it has no types to resolve. `./web` is the
+  // browser build, ES modules only: CommonJS that requires it is told so by Node.
+  const types = sh(bin("attw"), [tarball, "--exclude-entrypoints", "./wasm", "--ignore-rules", "cjs-resolves-to-esm", "--format", "table-flipped"], { cwd: work });
+  assert.equal(types.code, 0, types.out + types.err);
+  assert.match(types.out, /No problems found/, types.out);
+});
