@@ -70,3 +70,43 @@ test("publint and @arethetypeswrong/cli find nothing wrong with the tarball", ()
   assert.equal(types.code, 0, types.out + types.err);
   assert.match(types.out, /No problems found/, types.out);
 });
+
+test("TypeScript on the installed package: module node16, nodenext and bundler, ESM and CommonJS", () => {
+  const use = (extra) => `import { init, validateCustomer, validate, schema, NdjsonValidator, type StandardSchemaV1 } from "customer-validation";
+${extra}
+const r = validateCustomer({ name: "Acme" });
+if (r.valid) {
+  const name: string = r.value.name;
+  // @ts-expect-error: a misspelt field
+  void r.value.nmae;
+  void name;
+}
+const byId = validate("createCustomerDto", {}, { mode: "patch" });
+if (byId.valid) {
+  // @ts-expect-error: patch mode: possibly undefined
+  const flag: boolean = byId.value.numberE164CheckEnabled;
+  void flag;
+}
+const dto = schema("createCustomerDto");
+const out: StandardSchemaV1.InferOutput<typeof dto> | undefined = undefined;
+const stream = new NdjsonValidator("customer");
+// @ts-expect-error: not a model id
+validate("customers", {});
+void init, out, stream;
+`;
+  writeFileSync(join(project, "use.mts"), use("await init();"));
+  writeFileSync(join(project, "use.cts"), use(""));
+  writeFileSync(join(project, "use.ts"), use("await init();"));
+  const tsc = join(root, "node_modules/.bin/tsc");
+  const base = { strict: true, noEmit: true, skipLibCheck: false, target: "es2022", lib: ["es2022", "dom"], types: [] };
+  const configs = {
+    node16: { compilerOptions: { ...base, module: "node16", moduleResolution: "node16" }, files: ["use.mts", "use.cts"] },
+    nodenext: { compilerOptions: { ...base, module: "nodenext", moduleResolution: "nodenext" }, files: ["use.mts", "use.cts"] },
+    bundler: { compilerOptions: { ...base, module: "esnext", moduleResolution: "bundler" }, files: ["use.ts"] },
+  };
+  for (const [name, config] of Object.entries(configs)) {
+    writeFileSync(join(project, `tsconfig.${name}.json`), JSON.stringify(config));
+    const r = sh(tsc, ["-p", `tsconfig.${name}.json`]);
+    assert.equal(r.code, 0, `${name}: ${r.out}${r.err}`);
+  }
+});
