@@ -5,20 +5,17 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:http";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
-import { dirname, join, normalize, extname } from "node:path";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
+import { serve, launchChromium } from "./static.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const work = mkdtempSync(join(tmpdir(), "cv-bundlers-"));
 const project = join(work, "app");
 const dist = join(project, "dist");
-const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
 let server;
 let browser;
 let origin;
@@ -60,19 +57,9 @@ self.onmessage = async (e) => {
   );
   mkdirSync(dist, { recursive: true });
   await build({ entryPoints: [join(project, "app.js"), join(project, "worker.js")], bundle: true, format: "esm", platform: "browser", outdir: dist, loader: { ".wasm": "file" }, logLevel: "silent" });
-  writeFileSync(join(dist, "index.html"), '<!doctype html><title>app</title><script type="module" src="./app.js"></script>');
-  server = createServer(async (req, res) => {
-    const file = normalize(join(dist, new URL(req.url, "http://x").pathname.replace(/\/$/, "/index.html")));
-    const body = file.startsWith(dist) ? await readFile(file).catch(() => null) : null;
-    if (body === null) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  server = await serve(dist, '<!doctype html><title>app</title><script type="module" src="./app.js"></script>');
+  origin = server.origin;
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -85,6 +72,8 @@ test("esbuild: the bundled app validates on the page and, with the stream, in a 
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(origin + "/");
+  // The app's module awaits init() before it sets its answer.
+  await page.waitForFunction(() => window.answer !== undefined);
   const answer = await page.evaluate(() => window.answer);
   assert.deepEqual(errors, []);
   assert.deepEqual(answer, { page: "active", worker: { records: 3, failures: [[2, ["type"]], [3, ["required", "type"]]] } });

@@ -3,35 +3,20 @@
 // every call working; a call before init(); streams in the browser.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { dirname, join, normalize, extname } from "node:path";
-import { chromium } from "playwright-core";
+import { dirname, join } from "node:path";
+import { serve, launchChromium } from "./static.mjs";
 
 const web = join(dirname(fileURLToPath(import.meta.url)), "../../pkg/web");
-const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
 let server;
 let browser;
 let origin;
 
 before(async () => {
   // pkg/web as static files, and an empty page to import it from.
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url, "http://x").pathname;
-    if (path === "/") return res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>entry</title>");
-    const file = normalize(join(web, path));
-    if (!file.startsWith(web)) return res.writeHead(403).end();
-    const body = await readFile(file).catch(() => null);
-    if (body === null) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  server = await serve(web, "<!doctype html><title>entry</title>");
+  origin = server.origin;
+  browser = await launchChromium();
 });
 
 after(async () => {
