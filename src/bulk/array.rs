@@ -10,7 +10,7 @@
 //! is one invalid record (a `type` error). So `records == valid + invalid` always.
 
 use super::reader::Reader;
-use super::{too_large, Batch, Limits, Output};
+use super::{bom_undecided, too_large, Batch, Limits, Output, BOM};
 use crate::input::Kind;
 use crate::json::scan::is_ws;
 use crate::json_error_at;
@@ -100,8 +100,6 @@ struct Scan {
     started: bool,
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 impl JsonArrayStream {
     pub fn new(model: &'static Model, options: Options, output: Output, limits: Limits) -> JsonArrayStream {
         let scan = Scan {
@@ -132,8 +130,13 @@ impl JsonArrayStream {
 
     /// The end of the text: an unfinished array is a failure.
     pub fn end(&mut self) -> &Batch {
+        self.end_with(&[])
+    }
+
+    /// `push(rest)` and `end()` in one call, with one batch.
+    pub fn end_with(&mut self, rest: &[u8]) -> &Batch {
         self.batch.clear();
-        self.read(&[], true);
+        self.read(rest, true);
         self.batch.finish();
         &self.batch
     }
@@ -146,8 +149,7 @@ impl JsonArrayStream {
         }
         pending.extend_from_slice(chunk);
         if !scan.started {
-            // A byte order mark can only be told apart once three bytes have come.
-            if pending.len() < BOM.len() && BOM.starts_with(pending) && !last {
+            if bom_undecided(pending, last) {
                 return;
             }
             scan.started = true;

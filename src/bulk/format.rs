@@ -1,5 +1,6 @@
 //! Telling NDJSON from a JSON array by the start of a text, for a reader that is not told.
 
+use super::{bom_undecided, BOM};
 use crate::json::scan::is_ws;
 
 /// How a bulk text frames its records.
@@ -18,8 +19,6 @@ impl Format {
     }
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// The format of a text that starts with `head` (`complete`: `head` is the whole text), or
 /// `None` while `head` does not tell yet. It never takes NDJSON for an array: a text is an
 /// array only if it starts with `[` and either that first line is not a complete value (a
@@ -27,7 +26,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// line). `[]` followed by more lines is NDJSON whose first record is `[]`.
 pub fn detect_format(head: &[u8], complete: bool) -> Option<Format> {
     let undecided = if complete { Some(Format::JsonArray) } else { None };
-    if !complete && head.len() < BOM.len() && BOM.starts_with(head) {
+    if bom_undecided(head, complete) {
         return None;
     }
     let text = head.strip_prefix(BOM).unwrap_or(head);

@@ -181,6 +181,15 @@ impl Batch {
     }
 }
 
+/// A UTF-8 byte order mark: ignored at the very start of a bulk text (README, "JSON input").
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Whether the first bytes of a text (`complete`: all of it) may still turn out to be a byte
+/// order mark: until three bytes have come, a prefix of one cannot be told apart.
+pub(crate) fn bom_undecided(head: &[u8], complete: bool) -> bool {
+    !complete && head.len() < BOM.len() && BOM.starts_with(head)
+}
+
 /// A `too_large` error: `what` is over `max` bytes.
 pub(crate) fn too_large(what: &'static str, max: usize) -> Error {
     Error::new("", Code::TooLarge, Params::default().with("what", Param::Static(what)).with("max", Param::Int(max as i64)))

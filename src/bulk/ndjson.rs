@@ -2,7 +2,7 @@
 //! (`NdjsonStream`) whose lines may be split anywhere.
 
 use super::reader::Reader;
-use super::{too_large, Batch, Limits, Output};
+use super::{bom_undecided, too_large, Batch, Limits, Output, BOM};
 use crate::schema::decl::Model;
 use crate::validate::fast;
 use crate::validate::options::Options;
@@ -105,8 +105,6 @@ pub struct NdjsonStream {
     started: bool,
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 impl NdjsonStream {
     pub fn new(model: &'static Model, options: Options, output: Output, first_line: u64, limits: Limits) -> NdjsonStream {
         NdjsonStream {
@@ -124,24 +122,20 @@ impl NdjsonStream {
     /// Validates the lines `chunk` completes.
     pub fn push(&mut self, chunk: &[u8]) -> &Batch {
         self.batch.clear();
-        if self.started {
-            self.lines_of(chunk);
-        } else {
-            self.pending.extend_from_slice(chunk);
-            // A byte order mark can only be told apart once three bytes have come.
-            if self.pending.len() >= BOM.len() || !BOM.starts_with(&self.pending) {
-                self.started = true;
-                let head = std::mem::take(&mut self.pending);
-                self.lines_of(head.strip_prefix(BOM).unwrap_or(&head));
-            }
-        }
+        self.feed(chunk);
         self.batch.finish();
         &self.batch
     }
 
     /// Validates what is left: a last line without a line feed.
     pub fn end(&mut self) -> &Batch {
+        self.end_with(&[])
+    }
+
+    /// `push(rest)` and `end()` in one call, with one batch.
+    pub fn end_with(&mut self, rest: &[u8]) -> &Batch {
         self.batch.clear();
+        self.feed(rest);
         self.started = true;
         let rest = std::mem::take(&mut self.pending);
         if !self.skipping && !rest.is_empty() {
@@ -151,6 +145,19 @@ impl NdjsonStream {
         self.skipping = false;
         self.batch.finish();
         &self.batch
+    }
+
+    /// Takes `chunk` on: past the start (where a byte order mark is dropped), its lines.
+    fn feed(&mut self, chunk: &[u8]) {
+        if self.started {
+            return self.lines_of(chunk);
+        }
+        self.pending.extend_from_slice(chunk);
+        if !bom_undecided(&self.pending, false) {
+            self.started = true;
+            let head = std::mem::take(&mut self.pending);
+            self.lines_of(head.strip_prefix(BOM).unwrap_or(&head));
+        }
     }
 
     /// The lines `chunk` completes, then its unfinished last line kept.

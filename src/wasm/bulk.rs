@@ -59,7 +59,7 @@ fn one_call(
     let mut batch = Batch::with_limits(call.limits);
     match input_bytes(input, call.limits.max_bytes) {
         Ok(bytes) => run(&call, &bytes, &mut batch),
-        Err(e) => batch.call_errors.push(e),
+        Err(e) => batch.refuse(e),
     }
     call.result(&batch, at_name)
 }
@@ -109,44 +109,50 @@ impl BulkStream {
 
     /// Validates what `chunk` (string or bytes) completes.
     pub fn push(&mut self, chunk: JsValue) -> JsValue {
-        let (reading, call) = match &mut self.reading {
-            Ok(r) => r,
-            Err((errors, messages)) => return refused(errors, messages),
-        };
-        let mut bytes = std::mem::take(&mut self.buffer);
-        bytes.clear();
-        if let Err(e) = read_chunk(&chunk, &mut bytes) {
-            self.buffer = bytes;
-            let mut batch = Batch::default();
-            batch.call_errors.push(e);
-            return call.result(&batch, reading.at_name());
-        }
-        let at_name = reading.at_name();
-        let batch = match reading {
-            Reading::Ndjson(s) => s.push(&bytes),
-            Reading::Array(s) => s.push(&bytes),
-        };
-        let result = call.result(batch, at_name);
-        self.buffer = bytes;
-        result
+        self.read(&chunk, false)
     }
 
-    /// The end of the input: what is left (a last line, an unfinished array).
-    pub fn end(&mut self) -> JsValue {
+    /// The end of the input, after a last chunk `rest` if one is given: what is left (a last
+    /// line, an unfinished array). Every later call answers `stream_ended`.
+    pub fn end(&mut self, #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] rest: Option<JsValue>) -> JsValue {
+        let result = self.read(rest.as_ref().unwrap_or(&JsValue::from_str("")), true);
+        if let Ok((_, call)) = &mut self.reading {
+            // Ended: its memory goes now.
+            let ended = Error::new("", Code::StreamEnded, Params::default());
+            self.reading = Err((vec![ended], std::mem::take(&mut call.options.messages)));
+            self.buffer = Vec::new();
+        }
+        result
+    }
+}
+
+impl BulkStream {
+    /// One chunk into the stream (`last`: and then its end).
+    fn read(&mut self, chunk: &JsValue, last: bool) -> JsValue {
         let (reading, call) = match &mut self.reading {
             Ok(r) => r,
             Err((errors, messages)) => return refused(errors, messages),
         };
         let at_name = reading.at_name();
-        let batch = match reading {
-            Reading::Ndjson(s) => s.end(),
-            Reading::Array(s) => s.end(),
+        let mut bytes = std::mem::take(&mut self.buffer);
+        bytes.clear();
+        let result = match read_chunk(chunk, &mut bytes) {
+            Err(e) => {
+                let mut batch = Batch::default();
+                batch.refuse(e);
+                call.result(&batch, at_name)
+            }
+            Ok(()) => {
+                let batch = match (reading, last) {
+                    (Reading::Ndjson(s), false) => s.push(&bytes),
+                    (Reading::Ndjson(s), true) => s.end_with(&bytes),
+                    (Reading::Array(s), false) => s.push(&bytes),
+                    (Reading::Array(s), true) => s.end_with(&bytes),
+                };
+                call.result(batch, at_name)
+            }
         };
-        let result = call.result(batch, at_name);
-        // Ended: its memory goes now, and every later call says so.
-        let ended = Error::new("", Code::StreamEnded, Params::default());
-        self.reading = Err((vec![ended], std::mem::take(&mut call.options.messages)));
-        self.buffer = Vec::new();
+        self.buffer = bytes;
         result
     }
 }
@@ -341,17 +347,15 @@ pub(super) fn internal(detail: &str) -> Error {
     Error::new("", Code::Internal, Params::default().with("detail", Param::Str(detail.to_owned())))
 }
 
-/// A bulk input's bytes: a string (as UTF-8) or a `Uint8Array`, at most `max` bytes.
+/// A bulk input's bytes: a string (as UTF-8) or a `Uint8Array`. The bulk call refuses one
+/// over `max`, as natively; a string whose UTF-16 is already longer (its UTF-8 is at least as
+/// long) is refused here, without copying it to know.
 fn input_bytes(input: &JsValue, max: usize) -> Result<Vec<u8>, Error> {
-    // A string's UTF-8 is at least as long as its UTF-16: one too long is not copied to know it.
     if input.is_string() && js_sys::JsString::from(input.clone()).length() as usize > max {
         return Err(bulk::too_large("the input", max));
     }
     let mut bytes = Vec::new();
     read_chunk(input, &mut bytes)?;
-    if bytes.len() > max {
-        return Err(bulk::too_large("the input", max));
-    }
     Ok(bytes)
 }
 
