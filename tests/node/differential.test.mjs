@@ -14,6 +14,9 @@
 //   J.noeval              the same in a child `node --disallow-code-generation-from-strings`
 //   J.ndjson:ndjson|bytes|values   validateNdjson(model, text, { output }) (bytes decoded)
 //   J.ndjson:u8           validateNdjson with the chunk as a Uint8Array
+//   J.stream:ndjson|array NdjsonValidator on the text (a leading BOM doubled: a stream drops
+//                         one), JsonArrayValidator on "[" + text + "]", pushed in
+//                         7-character string pieces, the results summed
 //   J.array:ndjson|values validateJsonArray(model, "[" + text + "]", { output })
 //   CLI                   bin/customer-validation.mjs check --format json --out, one NDJSON
 //                         file per (model, options)
@@ -85,7 +88,7 @@ const SHOWN = 20;
 
 const NATIVE = ["N.validate_str", "N.validate_json", "N.bulk_ndjson", "N.bulk_ndjson_str", "N.bulk_array"];
 const NATIVE_KEYS = { "N.validate_str": "validate_str", "N.validate_json": "validate_json", "N.bulk_ndjson": "bulk_ndjson", "N.bulk_ndjson_str": "bulk_ndjson_str", "N.bulk_array": "bulk_array" };
-const ARRAY_PATHS = new Set(["N.bulk_array", "J.array:ndjson", "J.array:values"]);
+const ARRAY_PATHS = new Set(["N.bulk_array", "J.array:ndjson", "J.array:values", "J.stream:array"]);
 /** The paths whose value is a native serde_json Value (a Rust String: U+FFFD for a lone surrogate). */
 const VALUE_PATHS = new Set(["N.validate_str", "N.validate_json"]);
 
@@ -104,6 +107,8 @@ const PAIRS = [
   ["J.ndjson:ndjson", "J.ndjson:bytes"],
   ["J.ndjson:ndjson", "J.ndjson:values"],
   ["J.ndjson:ndjson", "J.ndjson:u8"],
+  ["J.ndjson:ndjson", "J.stream:ndjson"],
+  ["J.array:ndjson", "J.stream:array"],
   ["J.ndjson:ndjson", "N.bulk_ndjson"],
   ["J.ndjson:ndjson", "CLI"],
   ["J.ndjson:ndjson", "J.array:ndjson"],
@@ -130,6 +135,21 @@ class Answers {
   same(i, p, q) {
     return this.at[i][p] === this.at[i][q];
   }
+}
+
+/** `text` through a stream in 7-character pieces (surrogate pairs split too): the results as one. */
+function streamed(validator, text) {
+  const sum = { records: 0, valid: 0, invalid: 0, errors: [], normalized: "" };
+  const pieces = [];
+  for (let i = 0; i < text.length; i += 7) pieces.push(text.slice(i, i + 7));
+  for (let k = 0; k <= pieces.length; k++) {
+    const r = k < pieces.length ? validator.push(pieces[k]) : validator.end();
+    if (!r) continue;
+    for (const k of ["records", "valid", "invalid"]) sum[k] += r[k];
+    sum.errors.push(...r.errors);
+    sum.normalized += r.normalized ?? "";
+  }
+  return sum;
 }
 
 /** Whether a bulk path's answer says its input held other than one record. */
@@ -179,10 +199,15 @@ async function runInProcess(pkg, cases, answers, timing, checks) {
           call(`J.ndjson:${output}`, () => fromBulk(pkg.v.validateNdjson(c.model, c.text, bulkOptions(c, output)), c.model, output, "line", 1));
         }
         call("J.ndjson:u8", () => fromBulk(pkg.v.validateNdjson(c.model, encoder.encode(c.text), bulkOptions(c, "ndjson")), c.model, "ndjson", "line", 1));
+        // A stream ignores a byte order mark at its start (validateNdjson, which reads chunks,
+        // does not): one more in front leaves the text's own to be read as validateNdjson reads it.
+        const asStream = c.text.startsWith("\ufeff") ? "\ufeff" + c.text : c.text;
+        call("J.stream:ndjson", () => fromBulk(streamed(new pkg.v.NdjsonValidator(c.model, bulkOptions(c, "ndjson")), asStream), c.model, "ndjson", "line", 1));
       }
       for (const output of ["ndjson", "values"]) {
         call(`J.array:${output}`, () => fromBulk(pkg.v.validateJsonArray(c.model, "[" + c.text + "]", bulkOptions(c, output)), c.model, output, "index", 0));
       }
+      call("J.stream:array", () => fromBulk(streamed(new pkg.v.JsonArrayValidator(c.model, bulkOptions(c, "ndjson")), "[" + c.text + "]"), c.model, "ndjson", "index", 0));
     }
     if (i % 500 === 0) await breathe();
   }
