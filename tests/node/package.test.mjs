@@ -46,9 +46,9 @@ test("require, and named, default and namespace imports, from the installed pack
     "--input-type=module",
     "-e",
     'import cv, * as ns from "customer-validation"; import { init, validateNdjson } from "customer-validation";' +
-      ' await init(); console.log(validateNdjson("customer", "{}\\n").invalid, cv.validate === ns.validate, typeof ns.JsonArrayValidator)',
+      ' await init(); await cv(); console.log(validateNdjson("customer", "{}\\n").invalid, cv.validate === ns.validate, cv.init === init, typeof ns.JsonArrayValidator)',
   ]);
-  assert.deepEqual([esm.code, esm.out], [0, "1 true function\n"], esm.err);
+  assert.deepEqual([esm.code, esm.out], [0, "1 true true function\n"], esm.err);
 });
 
 test("npx runs the CLI from the install", () => {
@@ -94,9 +94,17 @@ const stream = new NdjsonValidator("customer");
 validate("customers", {});
 void init, out, stream;
 `;
-  writeFileSync(join(project, "use.mts"), use("await init();"));
+  // ES modules: the default export is init, carrying the API (isomorphic code).
+  const esm = `import cv from "customer-validation";
+await init();
+await cv();
+const viaDefault: boolean = cv.validate("customer", {}).valid;
+// @ts-expect-error: not a model id
+cv.validate("customers", {});
+void viaDefault;`;
+  writeFileSync(join(project, "use.mts"), use(esm));
   writeFileSync(join(project, "use.cts"), use(""));
-  writeFileSync(join(project, "use.ts"), use("await init();"));
+  writeFileSync(join(project, "use.ts"), use(esm));
   const tsc = join(root, "node_modules/.bin/tsc");
   const base = { strict: true, noEmit: true, skipLibCheck: false, target: "es2022", lib: ["es2022", "dom"], types: [] };
   const configs = {

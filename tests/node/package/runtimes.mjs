@@ -1,8 +1,11 @@
 // Run by tests/node/package.test.mjs in each runtime, from a project the packed package is
 // installed in: 1,000 generated records through the package's calls, the answers as one JSON
 // text, which must be the same bytes everywhere.
-import { init, validate, validateNdjson, validateJsonArray, validateField, models } from "customer-validation";
+import cv, { init, validate, validateNdjson, validateJsonArray, validateField, models } from "customer-validation";
+// The isomorphic forms: the default export is init, carrying the API.
+await cv();
 await init();
+if (cv.validate !== validate || cv.init !== init) throw new Error("the default export does not carry the API");
 let seed = 12345;
 const next = (n) => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
