@@ -1,48 +1,34 @@
-// The packed package as a bundled app uses it, in Chromium: installed from its tarball into a
-// fresh project, bundled by esbuild (which does not emit the .wasm itself: the app imports its
-// URL from `customer-validation/wasm` and passes it to init), on the page and in a Web Worker
-// that validates an NDJSON file with the stream.
+// The packed package as bundled apps use it, in Chromium: installed from its tarball into a
+// fresh project and bundled by Vite, webpack 5 and esbuild (ES module and IIFE output). Vite
+// and webpack emit the .wasm that the web build names with `new URL(..., import.meta.url)`,
+// so the app there is isomorphic code (`await cv()`); esbuild does not, so its app imports
+// the URL from `customer-validation/wasm` and passes it to init. Each app validates on the
+// page and (but the IIFE, a classic script) in a Web Worker that validates an NDJSON File
+// with the stream.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
-import { build } from "esbuild";
-import { serve, launchChromium } from "./static.mjs";
+import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { build as esbuild } from "esbuild";
+import { build as vite } from "vite";
+import webpack from "webpack";
+import { serve, launchChromium, installPacked } from "./static.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const work = mkdtempSync(join(tmpdir(), "cv-bundlers-"));
-const project = join(work, "app");
-const dist = join(project, "dist");
-let server;
+let project;
 let browser;
-let origin;
 
-before(async () => {
-  const pack = spawnSync("npm", ["pack", join(root, "pkg"), "--pack-destination", work, "--json"], { cwd: work, encoding: "utf8" });
-  assert.equal(pack.status, 0, pack.stderr);
-  mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "app", private: true }));
-  const install = spawnSync("npm", ["install", join(work, JSON.parse(pack.stdout)[0].filename), "--offline", "--no-audit", "--no-fund"], { cwd: project, encoding: "utf8" });
-  assert.equal(install.status, 0, install.stderr);
-  writeFileSync(
-    join(project, "app.js"),
-    `import { init, validateCustomer } from "customer-validation";
-import wasmUrl from "customer-validation/wasm";
-await init({ module_or_path: wasmUrl });
+/** The page's module: `load` is how it gets the module ready (the bundler decides). */
+const app = (imports, load) => `import cv, { validateCustomer } from "customer-validation";
+${imports}
+${load}
 const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
 const fromWorker = new Promise((resolve) => (worker.onmessage = (e) => resolve(e.data)));
 worker.postMessage(new File(['{"name":"a"}\\n{"name":1}\\n', '{"credit":"x"}'], "import.ndjson"));
-window.answer = fromWorker.then((w) => ({ page: validateCustomer({ name: "Acme" }).value.status, worker: w }));
-`,
-  );
-  writeFileSync(
-    join(project, "worker.js"),
-    `import { init, validateNdjsonStream } from "customer-validation";
-import wasmUrl from "customer-validation/wasm";
-const ready = init({ module_or_path: wasmUrl });
+window.answer = fromWorker.then((w) => ({ page: validateCustomer({ name: "Acme" }).value.status, same: cv.validateCustomer === validateCustomer, worker: w }));
+`;
+const worker = (imports, load) => `import { init, validateNdjsonStream } from "customer-validation";
+${imports}
+const ready = ${load};
 self.onmessage = async (e) => {
   await ready;
   const failures = [];
@@ -53,29 +39,91 @@ self.onmessage = async (e) => {
   }
   self.postMessage({ records, failures });
 };
+`;
+const EXPECTED = { page: "active", same: true, worker: { records: 3, failures: [[2, ["type"]], [3, ["required", "type"]]] } };
+const PAGE = (script, type = "module") => `<!doctype html><html lang="en"><title>app</title><script type="${type}" src="${script}"></script></html>`;
+
+/** Builds one app into dist/<name>: each returns the folder to serve and its index page. */
+const bundlers = {
+  async esbuild() {
+    const src = join(project, "esbuild");
+    mkdirSync(src, { recursive: true });
+    const url = 'import wasmUrl from "customer-validation/wasm";';
+    writeFileSync(join(src, "app.js"), app(url, "await cv({ module_or_path: wasmUrl });"));
+    writeFileSync(join(src, "worker.js"), worker(url, "init({ module_or_path: wasmUrl })"));
+    const out = join(project, "dist/esbuild");
+    await esbuild({ entryPoints: [join(src, "app.js"), join(src, "worker.js")], bundle: true, format: "esm", platform: "browser", outdir: out, loader: { ".wasm": "file" }, logLevel: "silent" });
+    return [out, PAGE("./app.js")];
+  },
+  // A classic script: no top-level await, no import.meta.url (esbuild empties it); the URL is given.
+  async "esbuild IIFE"() {
+    const src = join(project, "iife");
+    mkdirSync(src, { recursive: true });
+    writeFileSync(
+      join(src, "app.js"),
+      `import { init, validateCustomer, validateNdjson } from "customer-validation";
+import wasmUrl from "customer-validation/wasm";
+window.answer = init({ module_or_path: wasmUrl }).then(() => ({ page: validateCustomer({ name: "Acme" }).value.status, same: true,
+  worker: (({ records, errors }) => ({ records, failures: errors.map((f) => [f.line, f.errors.map((x) => x.code)]) }))(validateNdjson("customer", '{"name":"a"}\\n{"name":1}\\n{"credit":"x"}')) }));
 `,
-  );
-  mkdirSync(dist, { recursive: true });
-  await build({ entryPoints: [join(project, "app.js"), join(project, "worker.js")], bundle: true, format: "esm", platform: "browser", outdir: dist, loader: { ".wasm": "file" }, logLevel: "silent" });
-  server = await serve(dist, '<!doctype html><title>app</title><script type="module" src="./app.js"></script>');
-  origin = server.origin;
+    );
+    const out = join(project, "dist/iife");
+    await esbuild({ entryPoints: [join(src, "app.js")], bundle: true, format: "iife", platform: "browser", outdir: out, loader: { ".wasm": "file" }, logLevel: "silent" });
+    return [out, PAGE("./app.js", "text/javascript")];
+  },
+  async vite() {
+    const src = join(project, "vite");
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(src, "index.html"), PAGE("./app.js"));
+    writeFileSync(join(src, "app.js"), app("", "await cv();"));
+    writeFileSync(join(src, "worker.js"), worker("", "init()"));
+    const out = join(project, "dist/vite");
+    await vite({ root: src, configFile: false, logLevel: "silent", build: { outDir: out, target: "es2022" }, worker: { format: "es" } });
+    return [out, readFileSync(join(out, "index.html"), "utf8")];
+  },
+  async "webpack 5"() {
+    const src = join(project, "webpack");
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(src, "app.js"), app("", "await cv();"));
+    writeFileSync(join(src, "worker.js"), worker("", "init()"));
+    const out = join(project, "dist/webpack");
+    const stats = await new Promise((resolve, reject) =>
+      webpack({ mode: "production", context: src, entry: "./app.js", output: { path: out, filename: "app.js" }, target: "web" }, (e, s) => (e ? reject(e) : resolve(s))),
+    );
+    assert.ok(!stats.hasErrors(), stats.toString("errors-only"));
+    return [out, PAGE("./app.js", "text/javascript")];
+  },
+};
+
+before(async () => {
+  project = installPacked("bundlers");
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
 });
 
-test("esbuild: the bundled app validates on the page and, with the stream, in a Web Worker", async () => {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(origin + "/");
-  // The app's module awaits init() before it sets its answer.
-  await page.waitForFunction(() => window.answer !== undefined);
-  const answer = await page.evaluate(() => window.answer);
-  assert.deepEqual(errors, []);
-  assert.deepEqual(answer, { page: "active", worker: { records: 3, failures: [[2, ["type"]], [3, ["required", "type"]]] } });
-  await page.close();
-});
+for (const [name, bundle] of Object.entries(bundlers)) {
+  const where = name.includes("IIFE") ? "on the page, the URL of the .wasm given" : "on the page and in a Web Worker";
+  test(`${name}: the bundled app validates ${where}`, async () => {
+    const [out, index] = await bundle();
+    const server = await serve(out, index);
+    const page = await browser.newPage();
+    const errors = [];
+    const missing = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("response", (r) => r.status() >= 400 && missing.push(r.url()));
+    try {
+      await page.goto(server.origin + "/");
+      // The app's module awaits init() before it sets its answer.
+      await page.waitForFunction(() => window.answer !== undefined);
+      const answer = await page.evaluate(() => window.answer);
+      assert.deepEqual([errors, missing], [[], []]);
+      assert.deepEqual(answer, EXPECTED);
+    } finally {
+      await page.close();
+      server.close();
+    }
+  });
+}
