@@ -193,11 +193,14 @@ function pathOf(pointer) {
 /**
  * A Standard Schema v1 validator of a model (https://standardschema.dev): `validate` is
  * `validate(modelId, value, options)`, its errors as issues. An unknown model id throws, as
- * in `describe`.
+ * in `describe`: here, or (made before the browser build's init()) at the first validate.
  */
 function schema(model, options) {
-  api.describe(model);
+  // Schemas are made where modules start (`const customer = schema("customer")`), which in
+  // the browser is before init(): then the model id is checked at the first validate.
+  let checked = loaded.ready && (api.describe(model), true);
   const validate = (value) => {
+    if (!checked) checked = (api.describe(model), true);
     const r = api.validate(model, value, options);
     return r.valid ? { value: r.value } : { issues: r.errors.map((e) => ({ message: e.message, path: pathOf(e.path) })) };
   };

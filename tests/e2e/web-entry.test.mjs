@@ -46,7 +46,7 @@ test("browser entry: a trap answers internal, restarts the module, and calls go 
   await page.close();
 });
 
-test("browser entry: a call before init() throws one clear Error; streams read a File's ReadableStream", async () => {
+test("browser entry: a call before init() throws one clear Error, schema() does not; streams read a File's ReadableStream", async () => {
   const page = await browser.newPage();
   await page.goto(origin + "/");
   const answers = await page.evaluate(async () => {
@@ -57,12 +57,23 @@ test("browser entry: a call before init() throws one clear Error; streams read a
     } catch (e) {
       before = [e.constructor.name, e.message];
     }
+    // Schemas are made at module start, before init(): made then, checked at first use.
+    const early = m.schema("customer");
+    const misspelt = m.schema("customers");
     await m.init();
+    let unknown;
+    try {
+      misspelt["~standard"].validate({});
+    } catch (e) {
+      unknown = e.message;
+    }
+    const schema = [early["~standard"].validate({ name: 1 }), unknown];
     const file = new File(['{"name":"a"}\n{"name":2}\n', '{"name":"b"}'], "import.ndjson");
     const results = [];
     for await (const r of m.validateNdjsonStream("customer", file.stream())) results.push([r.records, r.errors.map((f) => f.line)]);
-    return { before, results };
+    return { before, results, schema };
   });
+  assert.deepEqual(answers.schema, [{ issues: [{ message: "must be of type string, not integer", path: ["name"] }] }, "unknown model customers; models: customer, createCustomerDto, patchCustomer"]);
   assert.deepEqual(answers.before, ["Error", "customer-validation: the WebAssembly module is not loaded yet: await init() (the default export) once before calling it"]);
   assert.deepEqual(answers.results.flatMap(([n]) => [n]).reduce((a, b) => a + b, 0), 3);
   assert.deepEqual(answers.results.flatMap(([, lines]) => lines), [2]);

@@ -51,6 +51,13 @@ if (!(checked instanceof Promise) && checked.issues) {
 void out;
 // @ts-expect-error: not a model id
 schema("customers");
+// The same schema as the Standard Schema project's own types see it (what form libraries take).
+import type { StandardSchemaV1 as Spec } from "@standard-schema/spec";
+const asSpec: Spec<unknown, CreateCustomerDto> = dto;
+const specOut: Spec.InferOutput<typeof asSpec> = { number: "+14155551234", numberE164CheckEnabled: true };
+// @ts-expect-error: a misspelt field of the inferred output
+const misspelt: Spec.InferOutput<typeof dto> = { nubmer: "+14155551234" };
+void specOut, misspelt;
 
 // Results typed by model and mode.
 import { validate, validatePatchCustomer, type WithUnknown } from "customer-validation";
