@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, only what is missing; fast when all is there.
 #   scripts/setup.sh          toolchain for building (wasm target, wasm-pack, wasm-bindgen, npm deps)
-#   scripts/setup.sh --test   also Chromium and ChromeDriver for the browser tests
+#   scripts/setup.sh --test   also the browsers and their drivers (Chromium, Firefox ESR) and
+#                             the other runtimes for the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
@@ -39,11 +40,17 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ -z "$want" ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
-    say "installing Debian's chromium and chromium-driver"
+  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ] || ! [ -x /usr/bin/firefox-esr ]; then
+    say "installing Debian's chromium, chromium-driver and firefox-esr"
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
     $SUDO apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver firefox-esr
+  fi
+  # Firefox's WebDriver, for wasm-pack test --firefox (it cannot download one here).
+  GECKODRIVER_VERSION=0.37.1
+  if [ "$(geckodriver --version 2>/dev/null | head -1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
   fi
   # The other runtimes the package is tested on (tests/node/package.test.mjs), from the npm
   # registry into a cache folder, never as the project's dependencies.

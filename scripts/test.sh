@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: Rust (native), wasm in Node and in headless Chromium, the Node API and
+# Runs every test: Rust (native), wasm in Node and in headless Chromium and Firefox, the Node API and
 # ajv agreement tests, and the end-to-end tests of the admin form. Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,11 @@ step "wasm-pack test --headless --chrome"
 WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --release 2>&1 | tee target/wasm-chrome-tests.log
 grep -q "Running headless tests in Chrome" target/wasm-chrome-tests.log || { echo "FAIL: the tests did not run in Chrome" >&2; exit 1; }
 require_tests target/wasm-chrome-tests.log "wasm-pack test --headless --chrome" "ignored; [0-9]+ filtered out"
+
+step "wasm-pack test --headless --firefox"
+WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --firefox --release 2>&1 | tee target/wasm-firefox-tests.log
+grep -q "Running headless tests in Firefox" target/wasm-firefox-tests.log || { echo "FAIL: the tests did not run in Firefox" >&2; exit 1; }
+require_tests target/wasm-firefox-tests.log "wasm-pack test --headless --firefox" "ignored; [0-9]+ filtered out"
 
 step "node --test (JS API, ajv agreement)"
 # Node 20: the tests opt in to the V8 workaround as an application would (README); the
