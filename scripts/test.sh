@@ -48,5 +48,5 @@ step "tsc: the TypeScript declarations in pkg/ type real use"
 tsc -p tests/types/tsconfig.json
 echo "tsc: tests/types compiled"
 
-step "end-to-end: the admin form in headless Chromium (playwright-core)"
+step "end-to-end: the admin form in headless Chromium and Firefox, the package in bundlers and react-hook-form"
 node --test --test-reporter=spec tests/e2e/ 2>&1 | tee target/e2e-tests.log
