@@ -28,11 +28,11 @@ export function installPacked(name) {
 
 const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
 
-/** Serves `folder` on a free port; `{ origin, close }`. */
-export async function serve(folder, index) {
+/** Serves `folder` on a free port, `/` as `index` (with `headers`, e.g. a CSP); `{ origin, close }`. */
+export async function serve(folder, index, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
-    if (path === "/") return res.writeHead(200, { "content-type": "text/html" }).end(index);
+    if (path === "/") return res.writeHead(200, { "content-type": "text/html", ...headers }).end(index);
     const file = normalize(join(folder, path));
     const body = file.startsWith(folder) ? await readFile(file).catch(() => null) : null;
     if (body === null) return res.writeHead(404).end();

@@ -79,3 +79,41 @@ test("browser entry: a call before init() throws one clear Error, schema() does 
   assert.deepEqual(answers.results.flatMap(([, lines]) => lines), [2]);
   await page.close();
 });
+
+/** The page's module: the same answers whatever the CSP lets it do, and the time per call. */
+const PROBE = `import * as m from "/index.js";
+window.answer = m.init().then(() => {
+  const inputs = [{ name: "Acme" }, { name: 5, credit: "x" }, { name: "a", websiteUrl: "example.com", extra: [1] }, {}];
+  const answers = inputs.map((x) => m.validateCustomer(x, { mode: "create" }));
+  const t0 = performance.now();
+  for (let i = 0; i < 20000; i++) m.validateCustomer(inputs[i & 3]);
+  return { answers, perCall: (performance.now() - t0) / 20000 };
+}, (e) => ({ failed: e.constructor.name + ": " + e.message }));`;
+
+test("Content-Security-Policy: 'wasm-unsafe-eval' is enough (same answers; 'unsafe-eval' only speeds calls up), and without it init() rejects", async () => {
+  const policies = {
+    none: null,
+    "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'": null,
+    "script-src 'self' 'wasm-unsafe-eval'": null,
+    "script-src 'self'": null,
+  };
+  for (const policy of Object.keys(policies)) {
+    const site = await serve(web, '<!doctype html><title>csp</title><script type="module" src="/probe.js"></script>', policy === "none" ? {} : { "content-security-policy": policy });
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.route("**/probe.js", (route) => route.fulfill({ contentType: "text/javascript", body: PROBE }));
+    await page.goto(site.origin + "/");
+    await page.waitForFunction(() => window.answer !== undefined);
+    policies[policy] = await page.evaluate(() => window.answer);
+    assert.deepEqual(errors, [], policy);
+    await page.close();
+    site.close();
+  }
+  const { none, ...restricted } = policies;
+  assert.equal(none.answers.length, 4);
+  assert.deepEqual(restricted["script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'"].answers, none.answers);
+  assert.deepEqual(restricted["script-src 'self' 'wasm-unsafe-eval'"].answers, none.answers);
+  assert.match(restricted["script-src 'self'"].failed, /^CompileError: .*(Content Security Policy|CSP)/i);
+  for (const [policy, r] of Object.entries(policies)) console.log(`# CSP ${policy}: ${r.perCall ? `${(r.perCall * 1000).toFixed(2)} µs per validateCustomer call` : r.failed}`);
+});
