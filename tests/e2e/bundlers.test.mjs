@@ -1,7 +1,8 @@
 // The packed package as bundled apps use it, in Chromium: installed from its tarball into a
-// fresh project and bundled by Vite, webpack 5 and esbuild (ES module and IIFE output). Vite
+// fresh project and bundled by Vite, webpack 5, esbuild (ES module and IIFE output) and
+// `bun build` (the Bun that scripts/setup.sh --test installs for the runtime tests). Vite
 // and webpack emit the .wasm that the web build names with `new URL(..., import.meta.url)`,
-// so the app there is isomorphic code (`await cv()`); esbuild does not, so its app imports
+// so the app there is isomorphic code (`await cv()`); esbuild and Bun do not, so their app imports
 // the URL from `customer-validation/wasm` and passes it to init. Each app validates on the
 // page and (but the IIFE, a classic script) in a Web Worker that validates an NDJSON File
 // with the stream.
@@ -9,6 +10,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { homedir } from "node:os";
 import { build as esbuild } from "esbuild";
 import { build as vite } from "vite";
 import webpack from "webpack";
@@ -53,6 +56,19 @@ const bundlers = {
     writeFileSync(join(src, "worker.js"), worker(url, "init({ module_or_path: wasmUrl })"));
     const out = join(project, "dist/esbuild");
     await esbuild({ entryPoints: [join(src, "app.js"), join(src, "worker.js")], bundle: true, format: "esm", platform: "browser", outdir: out, loader: { ".wasm": "file" }, logLevel: "silent" });
+    return [out, PAGE("./app.js")];
+  },
+  // Bun's bundler emits the imported .wasm as an asset, as esbuild's file loader does.
+  async "bun build"() {
+    const src = join(project, "bun");
+    mkdirSync(src, { recursive: true });
+    const url = 'import wasmUrl from "customer-validation/wasm";';
+    writeFileSync(join(src, "app.js"), app(url, "await cv({ module_or_path: wasmUrl });"));
+    writeFileSync(join(src, "worker.js"), worker(url, "init({ module_or_path: wasmUrl })"));
+    const out = join(project, "dist/bun");
+    const bun = join(process.env.CV_RUNTIMES ?? join(homedir(), ".cache/customer-validation/runtimes"), "bun/node_modules/.bin/bun");
+    const r = spawnSync(bun, ["build", join(src, "app.js"), join(src, "worker.js"), "--outdir", out, "--target", "browser"], { encoding: "utf8" });
+    assert.equal(r.status, 0, `${bun}: ${r.stderr}${r.error ?? ""}`);
     return [out, PAGE("./app.js")];
   },
   // A classic script: no top-level await, no import.meta.url (esbuild empties it); the URL is given.
