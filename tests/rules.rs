@@ -2,7 +2,7 @@
 //! with the exact `(path, code)` expected.
 #![cfg(not(target_arch = "wasm32"))]
 
-use customer_validation::models::{create_customer_dto, customer};
+use customer_validation::models::{create_customer_dto, customer, patch_customer};
 use customer_validation::{validate_json, Mode, Model, Options, Profile, Unknown};
 use serde_json::{json, Value};
 
@@ -361,6 +361,45 @@ fn coercion_of_form_strings() {
     );
     // Without coercion, none of it happens.
     assert_eq!(errors(&customer::MODEL, json!({ "credit": "1" }), &Options::patch()), vec![e("/credit", "type")]);
+}
+
+fn out_value(n: f64) -> Value {
+    json!({ "billingSettings": { "aiMessages": { "unitCost": n } } })
+}
+fn out_text(n: f64) -> String {
+    out_value(n).to_string()
+}
+
+#[test]
+fn coercion_of_decimal_form_strings() {
+    let coerce = Options { coerce: true, ..Options::patch() };
+    let cost = |v: &str| json!({ "billingSettings": { "aiMessages": { "unitCost": v } } });
+    for (text, n) in [("0.012", 0.012), ("12.50", 12.5), ("3", 3.0), ("007", 7.0), ("0", 0.0)] {
+        let out = validate_json(&patch_customer::MODEL, &cost(text), &coerce);
+        assert!(out.errors.is_empty(), "{text}: {:?}", out.errors.iter().map(|e| e.message()).collect::<Vec<_>>());
+        assert_eq!(out.value.unwrap()["billingSettings"]["aiMessages"]["unitCost"], json!(n), "{text}");
+        // The bulk path writes the text of what the Value path holds.
+        let batch = customer_validation::bulk::validate_ndjson(
+            &patch_customer::MODEL,
+            cost(text).to_string().as_bytes(),
+            1,
+            &coerce,
+            Default::default(),
+        );
+        assert_eq!(String::from_utf8(batch.normalized).unwrap(), format!("{}\n", out_text(n)), "{text}");
+    }
+    // A decimal comma is never read as something else: it is a type error, as are the rest.
+    let nines = "9".repeat(400);
+    for bad in ["0,012", "1e3", ".5", "5.", "+1", " 1", "1 000", "-", "", "NaN", "Infinity", nines.as_str()] {
+        // ("" is a field left empty: absent, so this patch sets an empty aiMessages.)
+        let expected = if bad.is_empty() { vec![] } else { vec![e("/billingSettings/aiMessages/unitCost", "type")] };
+        assert_eq!(errors(&patch_customer::MODEL, cost(bad), &coerce), expected, "{bad:?}");
+    }
+    let api = Options { profile: Profile::Api, ..coerce.clone() };
+    assert_eq!(validate_json(&patch_customer::MODEL, &cost("-3"), &api).value.unwrap(), out_value(-3.0));
+    // The number then meets its rules like any other (strict: 0 or more).
+    assert_eq!(errors(&patch_customer::MODEL, cost("-0.5"), &coerce), vec![e("/billingSettings/aiMessages/unitCost", "non_negative")]);
+    assert_eq!(errors(&patch_customer::MODEL, cost("0.012"), &Options::patch()), vec![e("/billingSettings/aiMessages/unitCost", "type")]);
 }
 
 #[test]

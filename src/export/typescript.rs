@@ -18,7 +18,7 @@ export interface ValidateOptions {
   mode?: Mode;
   /** `strict` (default) adds format checks to the upstream API's own rules (`api`). */
   profile?: Profile;
-  /** HTML-form coercion: decimal strings to int32, "true"/"false" to booleans, "" to absent. Off by default. */
+  /** HTML-form coercion: digit strings to int32, decimal strings ("0.012", never "0,012") to numbers, "true"/"false" to booleans, "" to absent. Off by default. */
   coerce?: boolean;
   /** Properties the model does not declare: kept (`allow`, default), dropped (`strip`) or errors (`reject`). */
   unknown?: UnknownPolicy;

@@ -139,6 +139,9 @@ impl<'a> Input for FlatIn<'a> {
     fn out_bool(_: bool) -> Self::Out {
         None
     }
+    fn out_f64(_: f64) -> Self::Out {
+        None
+    }
 
     fn object_new() -> Vec<Member> {
         Vec::with_capacity(32)

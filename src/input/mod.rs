@@ -83,6 +83,8 @@ pub trait Input: Sized {
     fn out_str(s: &str) -> Self::Out;
     fn out_i32(i: i32) -> Self::Out;
     fn out_bool(b: bool) -> Self::Out;
+    /// A finite number (a coerced form string).
+    fn out_f64(n: f64) -> Self::Out;
 
     fn object_new() -> Self::ObjectOut;
     /// An object to hold about `members` members (a declared object's fields).

@@ -164,6 +164,10 @@ impl<'t, 'a> Input for Raw<'t, 'a> {
     fn out_bool(b: bool) -> Cow<'a, str> {
         Cow::Borrowed(if b { "true" } else { "false" })
     }
+    /// serde_json's shortest round-trip form, as the native `Value` output prints it.
+    fn out_f64(n: f64) -> Cow<'a, str> {
+        Cow::Owned(serde_json::Number::from_f64(n).map_or_else(|| "null".to_owned(), |n| n.to_string()))
+    }
 
     fn object_new() -> Writer {
         let mut text = String::with_capacity(512);

@@ -63,6 +63,9 @@ impl Input for &serde_json::Value {
     fn out_bool(b: bool) -> serde_json::Value {
         serde_json::Value::Bool(b)
     }
+    fn out_f64(n: f64) -> serde_json::Value {
+        serde_json::Number::from_f64(n).map_or(serde_json::Value::Null, serde_json::Value::Number)
+    }
 
     fn object_with_capacity(members: usize) -> Self::ObjectOut {
         // Sized once: an insertion-ordered map grows by reallocating its table and entries.

@@ -352,7 +352,11 @@ impl<'o> Run<'o> {
                 self.checks(rules, Subject::Int(i.into()), flags);
                 return Some(if coerced { I::out_i32(i) } else { value.pass() });
             }
-            Typed::Num(n) => Subject::Num(n),
+            Typed::Num { value: n, coerced: true } => {
+                self.checks(rules, Subject::Num(n), flags);
+                return Some(I::out_f64(n));
+            }
+            Typed::Num { value: n, coerced: false } => Subject::Num(n),
             Typed::Bool { value: b, coerced } => return Some(if coerced { I::out_bool(b) } else { value.pass() }),
             Typed::Enum => return Some(value.pass()),
             Typed::AnyObject => return self.pass(value),

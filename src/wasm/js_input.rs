@@ -198,6 +198,9 @@ impl Input for JsIn {
     fn out_bool(b: bool) -> JsValue {
         JsValue::from_bool(b)
     }
+    fn out_f64(n: f64) -> JsValue {
+        JsValue::from_f64(n)
+    }
 
     fn object_new() -> (Object, usize) {
         (Object::new(), 0)

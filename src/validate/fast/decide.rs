@@ -134,7 +134,7 @@ fn passes(ty: &Ty, rules: &[Rule], value: Scalar, options: &Options, flags: rule
     let subject = match types::type_test(ty, &kind, false) {
         Ok(Typed::Str(s)) => Subject::Str(s),
         Ok(Typed::Int { value, .. }) => Subject::Int(value.into()),
-        Ok(Typed::Num(n)) => Subject::Num(n),
+        Ok(Typed::Num { value, .. }) => Subject::Num(value),
         // No checks apply to these.
         Ok(Typed::Enum | Typed::Bool { .. } | Typed::AnyObject) => return true,
         // Contents the table does not hold: the engine's.

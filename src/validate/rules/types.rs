@@ -16,7 +16,11 @@ pub enum Typed<'a> {
         value: i32,
         coerced: bool,
     },
-    Num(f64),
+    /// A number; `coerced` when it was read from a form string.
+    Num {
+        value: f64,
+        coerced: bool,
+    },
     Bool {
         value: bool,
         coerced: bool,
@@ -71,7 +75,8 @@ pub fn type_test<'a>(ty: &Ty, value: &'a Kind, coerce: bool) -> Result<Typed<'a>
             _ => Err(Mismatch::Type("boolean")),
         },
         Ty::Number => match value {
-            Kind::Number(n) if n.is_finite() => Ok(Typed::Num(*n)),
+            Kind::Number(n) if n.is_finite() => Ok(Typed::Num { value: *n, coerced: false }),
+            Kind::Str(s) if coerce => form_number(s).map(|n| Typed::Num { value: n, coerced: true }).ok_or(Mismatch::Type("number")),
             _ => Err(Mismatch::Type("number")),
         },
         Ty::AnyObject => match value {
@@ -151,6 +156,20 @@ pub fn form_integer(s: &str) -> Option<f64> {
         return None;
     }
     s.parse::<f64>().ok()
+}
+
+/// A decimal number written in an HTML form or a CSV cell (coercion): optional `-`, ASCII
+/// digits, optionally `.` and more digits (`0.012`, `-3`, `12.50`). Nothing else: no
+/// exponent, no spaces, and no decimal comma (`0,012` stays a string, and so a type error,
+/// never a silently different amount).
+pub fn form_number(s: &str) -> Option<f64> {
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    s.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 /// How the JSON Schema export states an int32 and a flag.
