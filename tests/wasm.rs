@@ -4,6 +4,7 @@
 
 use customer_validation::wasm::{
     describe, json_schema_js, models, validate_any, validate_create_customer_dto, validate_customer, validate_field,
+    validate_patch_customer,
 };
 use js_sys::{Array, Function, Reflect, JSON};
 use wasm_bindgen::JsValue;
@@ -140,6 +141,13 @@ fn custom_message_templates() {
     );
     let first = Array::from(&get(&r, "errors")).get(0);
     assert_eq!(get(&first, "message").as_string().unwrap(), "höchstens 45 Zeichen, nicht 46");
+    // By a param's value too; a malformed key is an invalid option.
+    let words = Some(js("{ coerce: true, messages: { 'type[expected=integer]': 'must be a whole number', type: 'wrong type' } }"));
+    let r = validate_customer(js("{ name: 5, credit: '12.5' }"), words);
+    let messages: Vec<String> = Array::from(&get(&r, "errors")).iter().map(|e| get(&e, "message").as_string().unwrap()).collect();
+    assert_eq!(messages, ["wrong type", "must be a whole number"]);
+    let bad = validate_customer(js("{ name: 'a' }"), Some(js("{ messages: { 'type[expected]': 'x' } }")));
+    assert_eq!(errors(&bad), pairs(&[("", "invalid_option")]));
 }
 
 #[wasm_bindgen_test]
@@ -150,6 +158,10 @@ fn coercion_of_form_strings() {
     assert!(get(&get(&r, "value"), "logo").is_undefined());
     let bad = validate_customer(js("{ name: 'a', credit: '1.5', callDebug: 'true' }"), opts());
     assert_eq!(errors(&bad), pairs(&[("/credit", "type"), ("/callDebug", "type")]));
+    // Decimal strings in number fields; a decimal comma stays a string.
+    let cost = |v: &str| validate_patch_customer(js(&format!("{{ billingSettings: {{ aiMessages: {{ unitCost: '{v}' }} }} }}")), opts());
+    assert_eq!(json(&get(&cost("0.012"), "value")), r#"{"billingSettings":{"aiMessages":{"unitCost":0.012}}}"#);
+    assert_eq!(errors(&cost("0,012")), pairs(&[("/billingSettings/aiMessages/unitCost", "type")]));
     let dto = validate_create_customer_dto(js("{ numberE164CheckEnabled: 'false', number: 'abc' }"), opts());
     assert_eq!(json(&get(&dto, "value")), r#"{"numberE164CheckEnabled":false,"number":"abc"}"#);
     assert_eq!(errors(&validate_customer(js("{ name: '' }"), opts())), pairs(&[("/name", "required")]));
