@@ -15,6 +15,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use customer_validation::describe::{describe, FieldInfo, FormatInfo, ModelInfo};
+use customer_validation::error::{Param, Params};
 use customer_validation::json_schema::json_schema;
 use customer_validation::models::{self, create_customer_dto, customer, patch_customer};
 use customer_validation::{Mode, Model, Options, Profile, Unknown};
@@ -228,7 +229,7 @@ fn field<'a>(info: &'a ModelInfo, name: &str) -> &'a FieldInfo {
 }
 
 fn fmt(name: &'static str, profile: &'static str, when: Option<bool>) -> FormatInfo {
-    FormatInfo { name, profile, when }
+    FormatInfo { name, profile, when, params: Params::default() }
 }
 
 fn schema(model: &Model, mode: Option<Mode>, profile: Profile, unknown: Unknown) -> Value {
@@ -368,7 +369,10 @@ fn describe_patch_customer_matches_spec() {
     let rules = schedule.iter().find(|f| f.name == "rules").unwrap();
     let rule = rules.items.as_ref().unwrap().fields.as_ref().unwrap();
     let by_month = rule.iter().find(|f| f.name == "byMonth").unwrap();
-    assert_eq!(by_month.items.as_ref().unwrap().formats, [fmt("range", "strict", None)]);
+    // A range says what it allows, as its error's params do (for a form's hint: "1 to 12").
+    let range =
+        FormatInfo { params: Params::default().with("min", Param::Int(1)).with("max", Param::Int(12)), ..fmt("range", "strict", None) };
+    assert_eq!(by_month.items.as_ref().unwrap().formats, [range]);
     let frequency = rule.iter().find(|f| f.name == "frequency").unwrap();
     let frequencies = ["None", "Secondly", "Minutely", "Hourly", "Daily", "Weekly", "Monthly", "Yearly"];
     assert_eq!(frequency.enum_values, Some(frequencies.map(|s| json!(s)).to_vec()));

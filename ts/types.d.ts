@@ -84,6 +84,8 @@ export interface FormatInfo {
   profile: Profile;
   /** For a format chosen by a flag field: the flag value that selects it. */
   when?: boolean;
+  /** What it allows, as its error's params (`min`, `max` of a range), when it has any. */
+  params?: Record<string, unknown>;
 }
 
 export interface FieldDescription {

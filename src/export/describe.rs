@@ -1,8 +1,9 @@
 //! Field descriptors a form is built from: everything a UI needs to render and label a field,
 //! straight from the declaration.
 
+use crate::report::error::Params;
 use crate::schema::decl::{Check, Field, Model, ObjectDecl, Ty};
-use crate::validate::rules::{format_name, types};
+use crate::validate::rules::{self, format_name, types};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -65,6 +66,9 @@ pub struct FormatInfo {
     /// For a format chosen by a flag: the flag's value that selects it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<bool>,
+    /// What it allows, as its error's params (`min`, `max` of a range), when it has any.
+    #[serde(skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
 }
 
 pub fn describe(model: &Model) -> ModelInfo {
@@ -102,13 +106,13 @@ fn field(f: &Field, defs: &mut Defs) -> FieldInfo {
                 info.depends_on = Some(flag);
                 for (check, when) in [(then, absent), (otherwise, !absent)] {
                     if let Some(name) = format_name(check) {
-                        info.formats.push(FormatInfo { name, profile, when: Some(when) });
+                        info.formats.push(FormatInfo { name, profile, when: Some(when), params: rules::format_params(check) });
                     }
                 }
             }
             ref check => {
                 if let Some(name) = format_name(check) {
-                    info.formats.push(FormatInfo { name, profile, when: None });
+                    info.formats.push(FormatInfo { name, profile, when: None, params: rules::format_params(check) });
                 }
             }
         }
@@ -117,7 +121,12 @@ fn field(f: &Field, defs: &mut Defs) -> FieldInfo {
         for rule in f.rules {
             if let Check::Each(inner) = rule.check {
                 if let Some(name) = format_name(inner) {
-                    items.formats.push(FormatInfo { name, profile: rule.profile.as_str(), when: None });
+                    items.formats.push(FormatInfo {
+                        name,
+                        profile: rule.profile.as_str(),
+                        when: None,
+                        params: rules::format_params(inner),
+                    });
                 }
             }
         }

@@ -124,6 +124,9 @@ impl Serialize for Param {
 pub struct Params(pub Vec<(&'static str, Param)>);
 
 impl Params {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
     pub fn get(&self, name: &str) -> Option<&Param> {
         self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
     }

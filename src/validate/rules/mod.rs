@@ -80,6 +80,19 @@ pub fn schema(check: &Check) -> Value {
     }
 }
 
+/// What a format allows, as its error's params say it (`min` and `max` of a range; none for
+/// most): `describe()` gives them beside the format's name, for a form's hints.
+pub fn format_params(check: &Check) -> Params {
+    match check {
+        Check::Range { min, max } => range::error(*min, *max).1,
+        Check::SignedRange { max } => range::signed_error(*max).1,
+        Check::NonNegative => range::non_negative_error().1,
+        Check::Pattern(p) => p.error().1,
+        Check::Format(f) => f.error().1,
+        Check::MinLength { .. } | Check::MaxLength(_) | Check::Each(_) | Check::WhenFlag { .. } => Params::default(),
+    }
+}
+
 /// The stable name a form shows for a check that is a format of its value (`None` for
 /// lengths, stated as numbers, and for the combinators).
 pub fn format_name(check: &Check) -> Option<&'static str> {
