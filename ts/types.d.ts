@@ -198,9 +198,9 @@ export interface AppSettings {
   customCss?: string;
   pageTitle?: string;
   stringMappings?: string;
-  /** Strict: absolute http(s) URL. */
+  /** Where the portal goes after signing out. */
   logoutUrl?: string;
-  /** Strict: absolute http(s) URL. */
+  /** Where customers ask to bring their number. */
   portMyNumberUrl?: string;
 }
 
@@ -222,11 +222,8 @@ export interface BillingSettings {
 
 /** The price of one billable item. */
 export interface BillingItem {
-  /** Strict: 0 or more. */
   baseCost?: number;
-  /** Strict: 0 or more. */
   rawUnitMultiplier?: number;
-  /** Strict: 0 or more. */
   unitCost?: number;
   allowance?: number;
 }
@@ -253,32 +250,32 @@ export interface SchedulingRule {
   flowId?: string;
   flowParams?: Record<string, Value>;
   isAllDay?: boolean;
-  /** Strict: YYYY-MM-DD. */
+  /** The first day the rule applies. */
   startDate?: string;
-  /** Strict: HH:MM or HH:MM:SS. */
+  /** When the rule starts each day. */
   startTime?: string;
-  /** Strict: HH:MM or HH:MM:SS. */
+  /** When the rule ends each day. */
   endTime?: string;
-  /** BYSETPOS: strict ±1..366. */
+  /** Which of the matching occurrences count: 1 the first, -1 the last. */
   bySetPosition?: Array<number>;
-  /** BYMONTH: strict 1..12. */
+  /** Months of the year: 1 is January. */
   byMonth?: Array<number>;
-  /** BYWEEKNO: strict ±1..53. */
+  /** Weeks of the year: -1 is the last. */
   byWeekNo?: Array<number>;
-  /** BYYEARDAY: strict ±1..366. */
+  /** Days of the year: -1 is the last. */
   byYearDay?: Array<number>;
-  /** BYMONTHDAY: strict ±1..31. */
+  /** Days of the month: -1 is the last. */
   byMonthDay?: Array<number>;
   byDay?: Array<ScheduleDay>;
-  /** BYHOUR: strict 0..23. */
+  /** Hours of the day. */
   byHour?: Array<number>;
-  /** BYMINUTE: strict 0..59. */
+  /** Minutes of the hour. */
   byMinute?: Array<number>;
-  /** Strict: 0 or more. */
+  /** Every how many periods the rule repeats. */
   interval?: number;
-  /** Strict: 0 or more. */
+  /** How many times the rule repeats. */
   count?: number;
-  /** Strict: YYYY-MM-DD. */
+  /** The last day the rule applies. */
   untilDate?: string;
   frequency?: "None" | "Secondly" | "Minutely" | "Hourly" | "Daily" | "Weekly" | "Monthly" | "Yearly";
 }
@@ -339,7 +336,7 @@ export interface Customer {
   automaticRefillAmount?: number;
   /** Default in create mode: 0. */
   lowBalanceAlertAmount?: number;
-  /** RFC 3339 date-time with an offset */
+  /** When the last low balance alert was sent. */
   lowBalanceAlertAt?: string;
   /** Default in create mode: 0. */
   lowBalanceAlertCount?: number;

@@ -39,7 +39,7 @@ pub static CUSTOMERS: ObjectDecl = ObjectDecl {
         int("lowBalanceAlertAmount", "Low balance alert amount", 0),
         Field::new("lowBalanceAlertAt", Ty::String)
             .label("Low balance alert at")
-            .doc("RFC 3339 date-time with an offset")
+            .doc("When the last low balance alert was sent.")
             .rules(&[api(Check::Format(&format::DATE_TIME))]),
         int("lowBalanceAlertCount", "Low balance alert count", 0),
         object_id("lastAutomaticRefillInvoice", "Last automatic refill invoice"),

@@ -68,26 +68,50 @@ pub static SCHEDULING_RULE: ObjectDecl = ObjectDecl {
         Field::new("flowId", Ty::String).label("Flow ID"),
         Field::new("flowParams", STRUCT).label("Flow parameters"),
         Field::new("isAllDay", Ty::Boolean).label("All day"),
-        Field::new("startDate", Ty::String).label("Start date").doc("Strict: YYYY-MM-DD.").rules(&[strict(Check::Format(&format::DATE))]),
+        Field::new("startDate", Ty::String)
+            .label("Start date")
+            .doc("The first day the rule applies.")
+            .rules(&[strict(Check::Format(&format::DATE))]),
         Field::new("startTime", Ty::String)
             .label("Start time")
-            .doc("Strict: HH:MM or HH:MM:SS.")
+            .doc("When the rule starts each day.")
             .rules(&[strict(Check::Format(&format::TIME))]),
         Field::new("endTime", Ty::String)
             .label("End time")
-            .doc("Strict: HH:MM or HH:MM:SS.")
+            .doc("When the rule ends each day.")
             .rules(&[strict(Check::Format(&format::TIME))]),
-        int_list("bySetPosition", "By set position", "BYSETPOS: strict ±1..366.", &[strict(Check::Each(&Check::SignedRange { max: 366 }))]),
-        int_list("byMonth", "By month", "BYMONTH: strict 1..12.", &[strict(Check::Each(&Check::Range { min: 1, max: 12 }))]),
-        int_list("byWeekNo", "By week number", "BYWEEKNO: strict ±1..53.", &[strict(Check::Each(&Check::SignedRange { max: 53 }))]),
-        int_list("byYearDay", "By year day", "BYYEARDAY: strict ±1..366.", &[strict(Check::Each(&Check::SignedRange { max: 366 }))]),
-        int_list("byMonthDay", "By month day", "BYMONTHDAY: strict ±1..31.", &[strict(Check::Each(&Check::SignedRange { max: 31 }))]),
+        int_list(
+            "bySetPosition",
+            "By set position",
+            "Which of the matching occurrences count: 1 the first, -1 the last.",
+            &[strict(Check::Each(&Check::SignedRange { max: 366 }))],
+        ),
+        int_list("byMonth", "By month", "Months of the year: 1 is January.", &[strict(Check::Each(&Check::Range { min: 1, max: 12 }))]),
+        int_list(
+            "byWeekNo",
+            "By week number",
+            "Weeks of the year: -1 is the last.",
+            &[strict(Check::Each(&Check::SignedRange { max: 53 }))],
+        ),
+        int_list("byYearDay", "By year day", "Days of the year: -1 is the last.", &[strict(Check::Each(&Check::SignedRange { max: 366 }))]),
+        int_list(
+            "byMonthDay",
+            "By month day",
+            "Days of the month: -1 is the last.",
+            &[strict(Check::Each(&Check::SignedRange { max: 31 }))],
+        ),
         Field::new("byDay", Ty::List(&SCHEDULE_DAYS)).label("By day"),
-        int_list("byHour", "By hour", "BYHOUR: strict 0..23.", &[strict(Check::Each(&Check::Range { min: 0, max: 23 }))]),
-        int_list("byMinute", "By minute", "BYMINUTE: strict 0..59.", &[strict(Check::Each(&Check::Range { min: 0, max: 59 }))]),
-        Field::new("interval", Ty::Int32).label("Interval").doc("Strict: 0 or more.").rules(&[strict(Check::NonNegative)]),
-        Field::new("count", Ty::Int32).label("Count").doc("Strict: 0 or more.").rules(&[strict(Check::NonNegative)]),
-        Field::new("untilDate", Ty::String).label("Until date").doc("Strict: YYYY-MM-DD.").rules(&[strict(Check::Format(&format::DATE))]),
+        int_list("byHour", "By hour", "Hours of the day.", &[strict(Check::Each(&Check::Range { min: 0, max: 23 }))]),
+        int_list("byMinute", "By minute", "Minutes of the hour.", &[strict(Check::Each(&Check::Range { min: 0, max: 59 }))]),
+        Field::new("interval", Ty::Int32)
+            .label("Interval")
+            .doc("Every how many periods the rule repeats.")
+            .rules(&[strict(Check::NonNegative)]),
+        Field::new("count", Ty::Int32).label("Count").doc("How many times the rule repeats.").rules(&[strict(Check::NonNegative)]),
+        Field::new("untilDate", Ty::String)
+            .label("Until date")
+            .doc("The last day the rule applies.")
+            .rules(&[strict(Check::Format(&format::DATE))]),
         Field::new("frequency", Ty::Enum(FREQUENCIES)).label("Frequency"),
     ],
 };
@@ -114,9 +138,9 @@ pub static BILLING_ITEM: ObjectDecl = ObjectDecl {
     name: "BillingItem",
     description: "The price of one billable item.",
     fields: &[
-        Field::new("baseCost", Ty::Number).label("Base cost").doc("Strict: 0 or more.").rules(COST),
-        Field::new("rawUnitMultiplier", Ty::Number).label("Raw unit multiplier").doc("Strict: 0 or more.").rules(COST),
-        Field::new("unitCost", Ty::Number).label("Unit cost").doc("Strict: 0 or more.").rules(COST),
+        Field::new("baseCost", Ty::Number).label("Base cost").doc("").rules(COST),
+        Field::new("rawUnitMultiplier", Ty::Number).label("Raw unit multiplier").doc("").rules(COST),
+        Field::new("unitCost", Ty::Number).label("Unit cost").doc("").rules(COST),
         Field::new("allowance", Ty::Int32).label("Allowance"),
     ],
 };
@@ -162,8 +186,8 @@ pub static APP_SETTINGS: ObjectDecl = ObjectDecl {
         Field::new("customCss", Ty::String).label("Custom CSS"),
         Field::new("pageTitle", Ty::String).label("Page title"),
         Field::new("stringMappings", Ty::String).label("String mappings"),
-        Field::new("logoutUrl", Ty::String).label("Logout URL").doc("Strict: absolute http(s) URL.").rules(URL),
-        Field::new("portMyNumberUrl", Ty::String).label("Port-my-number URL").doc("Strict: absolute http(s) URL.").rules(URL),
+        Field::new("logoutUrl", Ty::String).label("Logout URL").doc("Where the portal goes after signing out.").rules(URL),
+        Field::new("portMyNumberUrl", Ty::String).label("Port-my-number URL").doc("Where customers ask to bring their number.").rules(URL),
     ],
 };
 
