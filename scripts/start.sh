@@ -6,5 +6,6 @@ bash scripts/build.sh
 source scripts/env.sh
 PORT=${PORT:-8080}
 vite build --config www/vite.config.mjs --logLevel warn
-echo "Admin form: http://127.0.0.1:$PORT/"
-exec vite preview --config www/vite.config.mjs --host 127.0.0.1 --port "$PORT" --strictPort
+
+# A production-like server: hashed assets cached for good, everything compressed.
+exec node scripts/serve.mjs www/dist --host 127.0.0.1 --port "$PORT"

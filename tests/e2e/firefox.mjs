@@ -51,6 +51,11 @@ function resolveSteps(steps) {
     else if (step.label !== undefined) set = within(set).filter((n) => labelsOf(n).some((t) => matches(t, step.label, step.exact)));
     else if (step.role) set = within(set).filter((n) => roleOf(n) === step.role && visible(n) && (step.name === undefined || matches(nameOf(n), step.name, step.exact)));
     else if (step.hasText !== undefined) set = set.filter((n) => matches(n.textContent, step.hasText, false));
+    else if (step.text !== undefined) {
+      // The deepest elements whose text matches, as playwright's getByText finds them.
+      const hits = within(set).filter((n) => visible(n) && matches(n.textContent, step.text, step.exact));
+      set = hits.filter((n) => !hits.some((m) => m !== n && n.contains(m)));
+    }
     else if (step.nth !== undefined) set = set.slice(step.nth, step.nth + 1);
   }
   return set;
@@ -73,6 +78,9 @@ class Locator {
   getByRole(role, { name, exact = false } = {}) {
     return this.#then({ role, name: portable(name), exact });
   }
+  getByText(text, { exact = false } = {}) {
+    return this.#then({ text: portable(text), exact });
+  }
   filter({ hasText }) {
     return this.#then({ hasText: portable(hasText) });
   }
@@ -94,7 +102,7 @@ class Locator {
     for (;;) {
       const all = await this.#all();
       if (all.length > 1) throw new Error(`strict mode: ${JSON.stringify(this.steps)} matched ${all.length} elements`);
-      if (all.length === 1 && (attached || (await all[0].isVisible()))) return all[0];
+      if (all.length === 1 && (attached || ((await all[0].isVisible()) && (await all[0].evaluate((n) => !n.matches(":disabled")))))) return all[0];
       if (Date.now() > deadline) throw new Error(`timeout: ${JSON.stringify(this.steps)} matched nothing visible`);
       await sleep(50);
     }
@@ -196,6 +204,9 @@ class Page {
   }
   getByLabel(label, options) {
     return new Locator(this, []).getByLabel(label, options);
+  }
+  getByText(text, options) {
+    return new Locator(this, []).getByText(text, options);
   }
 }
 
