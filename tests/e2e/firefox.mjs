@@ -113,6 +113,10 @@ class Locator {
   async waitFor() {
     await this.#one();
   }
+  async isVisible() {
+    const all = await this.#all();
+    return all.length === 1 && (await all[0].isVisible());
+  }
   async click() {
     await (await this.#one()).click();
   }
@@ -168,6 +172,12 @@ class Page {
   }
   goto(url) {
     return this.raw.goto(url);
+  }
+  reload() {
+    return this.raw.reload();
+  }
+  setViewportSize(size) {
+    return this.raw.setViewport(size);
   }
   waitForSelector(css) {
     return this.raw.waitForSelector(css, { timeout: TIMEOUT });

@@ -65,6 +65,18 @@ async function typeAndCheck(page, locator, value, expected) {
   assert.equal(await messageOf(locator), expected, `message after typing ${JSON.stringify(value).slice(0, 60)}`);
   assert.equal(await locator.getAttribute("aria-invalid"), expected ? "true" : null);
 }
+const AXE = readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+/** axe-core's violations on the page as it is now: [rule id, nodes]. */
+async function axe(page) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => [v.id, v.nodes.map((n) => n.target.join(" "))]));
+  return violations;
+}
+const active = (page) => page.evaluate(() => {
+  const n = document.activeElement;
+  return n === document.body ? "body" : (n.getAttribute("aria-label") ?? n.textContent.trim() ?? n.id);
+});
+
 async function payload(page, id) {
   await panel(page, id).getByRole("button", { name: "Check and show payload" }).click();
   return JSON.parse(await panel(page, id).locator("pre.payload").textContent());
@@ -273,7 +285,7 @@ for (const [engine, launch] of Object.entries(BROWSERS).filter(([name]) => !only
       await typeAndCheck(page, field(page, id, "Logout URL"), "logout", "Logout URL must be an absolute http(s) URL such as https://example.com.");
       await typeAndCheck(page, field(page, id, "Logout URL"), "https://example.com/bye", "");
       // Data: a key/value editor; the error is at the key.
-      await p.getByRole("button", { name: "Data: add a key" }).click();
+      await p.getByRole("button", { name: "Add key to Data" }).click();
       await p.getByLabel("Data: key").fill("plan");
       await p.getByLabel("Data: kind of value").selectOption("numberValue");
       await typeAndCheck(page, p.getByLabel("Data: value"), "x", "plan must be a number, with a point for decimals (such as 0.012).");
@@ -303,6 +315,315 @@ for (const [engine, launch] of Object.entries(BROWSERS).filter(([name]) => !only
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${id} scrolls sideways by ${overflow}px at 390px`);
         if (id === "customer") await page.screenshot({ path: shot("customer-390.png") });
+        await context.close();
+      }
+    });
+
+    // ---- issue 13: defects found by use, one test each ----
+
+    test("13.1: the E.164 suggestion takes the first click, and Tab from Number reaches it", async () => {
+      const { page, context } = await open("#createCustomerDto");
+      const number = field(page, "createCustomerDto", "Number");
+      await typeAndCheck(page, number, "+1 (415) 555-1234", "Number must be an E.164 number such as +14155551234.");
+      await number.focus();
+      await page.keyboard.press("Tab");
+      assert.equal(await active(page), "Use +14155551234", "Tab from Number lands on the suggestion");
+      // The mouse: from the field, one click (its blur re-checks the field on mousedown).
+      await number.focus();
+      await panel(page, "createCustomerDto").getByRole("button", { name: "Use +14155551234" }).click();
+      assert.equal(await number.inputValue(), "+14155551234");
+      await context.close();
+    });
+
+    test("13.2: a comma decimal in a cost is an error in words, never another amount", async () => {
+      const { page, context } = await open("#patchCustomer");
+      const p = panel(page, "patchCustomer");
+      await field(page, "patchCustomer", "Override billing settings").check();
+      await p.locator("details > summary").filter({ hasText: /^AI messages$/ }).click();
+      const cost = p.getByRole("group", { name: "AI messages", exact: true }).getByLabel("Unit cost", { exact: true });
+      await typeAndCheck(page, cost, "0,012", "Unit cost must be a number, with a point for decimals (such as 0.012).");
+      await p.getByRole("button", { name: "Check and show payload" }).click();
+      assert.equal(await p.locator("pre.payload").count(), 0, "nothing to send");
+      await typeAndCheck(page, cost, "0.012", "");
+      assert.deepEqual((await payload(page, "patchCustomer")).billingSettings, { aiMessages: { unitCost: 0.012 } });
+      await context.close();
+    });
+
+    test("13.3: E.164 suggestions drop the trunk (0), 011 and 00, dashes of every kind, and read full-width digits", async () => {
+      const { page, context } = await open("#createCustomerDto");
+      const number = field(page, "createCustomerDto", "Number");
+      for (const [typed, e164] of [
+        ["+44 (0)20 7946 0958", "+442079460958"],
+        ["011 44 20 7946 0958", "+442079460958"],
+        ["0044 20 7946 0958", "+442079460958"],
+        ["+1 415\u2013555\u20131234", "+14155551234"],
+        ["\uff0b\uff14\uff14 \uff12\uff10 \uff17\uff19\uff14\uff16 \uff10\uff19\uff15\uff18", "+442079460958"],
+      ]) {
+        await typeAndCheck(page, number, typed, "Number must be an E.164 number such as +14155551234.");
+        assert.equal(await panel(page, "createCustomerDto").getByRole("button", { name: `Use ${e164}` }).count(), 1, typed);
+      }
+      await context.close();
+    });
+
+    test("13.4: JSON that does not parse says where; plain JSON in a Struct is offered as one; errors at the key", async () => {
+      const { page, context } = await open("#createCustomerDto");
+      const overrides = field(page, "createCustomerDto", "Assistant overrides");
+      await typeAndCheck(page, overrides, '{"voice": }', "Assistant overrides is not valid JSON: expected value at line 1 column 11.");
+      await typeAndCheck(page, overrides, '{"voice": "x",\n "model": x}', "Assistant overrides is not valid JSON: expected value at line 2 column 11.");
+      await context.close();
+      const patch = await open("#patchCustomer");
+      const p = panel(patch.page, "patchCustomer");
+      await p.getByRole("button", { name: "Edit as JSON" }).first().click();
+      const data = field(patch.page, "patchCustomer", "Data");
+      await typeAndCheck(patch.page, data, '{"plan": "gold"}', "Data (plan) must be a JSON object, in braces, such as {\"key\": \"value\"}.");
+      await p.getByRole("button", { name: "Use it as a Struct" }).click();
+      assert.equal(await data.inputValue(), '{"plan":{"stringValue":"gold"}}');
+      // Back to keys and values: the row holds the value, and an error shows at its key.
+      await p.getByRole("button", { name: "Edit as keys and values" }).click();
+      assert.equal(await p.getByLabel("Data: key").inputValue(), "plan");
+      assert.equal(await p.getByLabel("Data: value").inputValue(), "gold");
+      await p.getByLabel("Data: kind of value").selectOption("numberValue");
+      await typeAndCheck(patch.page, p.getByLabel("Data: value"), "lots", "plan must be a number, with a point for decimals (such as 0.012).");
+      await patch.context.close();
+    });
+
+    test("13.5: messages and hints in the user's words, from the library's templates", async () => {
+      const { page, context } = await open("#customer");
+      await typeAndCheck(page, field(page, "customer", "Credit"), "12.5", "Credit must be a whole number.");
+      await context.close();
+      const patch = await open("#patchCustomer");
+      const p = panel(patch.page, "patchCustomer");
+      await p.getByRole("button", { name: "Add rule" }).click();
+      const hour = p.getByRole("group", { name: "Rule 1", exact: true }).getByLabel("By hour", { exact: true });
+      const hint = (await hour.getAttribute("aria-describedby")).split(" ")[1];
+      assert.equal((await p.locator(`[id="${hint}"]`).textContent()).trim(), "Hours of the day. Comma-separated whole numbers, 0 to 23.");
+      await typeAndCheck(patch.page, hour, "9-17", "By hour: item 1 must be a whole number.");
+      // German: the same rules, their messages in German.
+      await patch.page.getByLabel("Language of the messages").selectOption("de");
+      assert.equal(await messageOf(hour), "By hour: Eintrag 1 muss eine ganze Zahl sein.");
+      await patch.page.getByLabel("Language of the messages").selectOption("en");
+      await patch.context.close();
+    });
+
+    test("13.6: empty tags between commas are said, not sent", async () => {
+      const { page, context } = await open("#patchCustomer");
+      const tags = field(page, "patchCustomer", "Tag IDs");
+      await typeAndCheck(page, tags, "vip, dental, , west-coast,", "Tag IDs has 2 empty items (item 3, item 5): remove the extra commas.");
+      await panel(page, "patchCustomer").getByRole("button", { name: "Check and show payload" }).click();
+      assert.match(await panel(page, "patchCustomer").locator(".summary").textContent(), /Tag IDs: has 2 empty items/);
+      await typeAndCheck(page, tags, "vip, dental, west-coast", "");
+      assert.deepEqual(await payload(page, "patchCustomer"), { tagIds: ["vip", "dental", "west-coast"] });
+      await context.close();
+    });
+
+    test("13.7: patch mode: a touched field can be un-sent; no defaults shown; a reset", async () => {
+      const { page, context } = await open("#customer");
+      const p = panel(page, "customer");
+      await p.getByLabel("patch").check();
+      assert.equal(await field(page, "customer", "Credit").getAttribute("placeholder"), null, "no default placeholder in patch mode");
+      const lock = field(page, "customer", "Account lock");
+      assert.equal(await lock.evaluate((n) => n.indeterminate), true, "an untouched switch is neither on nor off");
+      await lock.check();
+      await lock.uncheck();
+      await field(page, "customer", "Logo").fill("logo.png");
+      assert.deepEqual(await payload(page, "customer"), { logo: "logo.png", accountLock: 0 });
+      await p.getByRole("button", { name: "Don't send Account lock" }).click();
+      assert.deepEqual(await payload(page, "customer"), { logo: "logo.png" });
+      await p.getByRole("button", { name: "Reset the form" }).click();
+      assert.equal(await field(page, "customer", "Logo").inputValue(), "");
+      await p.getByRole("button", { name: "Check and show payload" }).click();
+      assert.match(await p.locator(".summary").textContent(), /must change at least 1 field/);
+      await context.close();
+    });
+
+    test("13.8: the summary and the payload follow the form: no stale errors, paths or values", async () => {
+      const { page, context } = await open("#patchCustomer");
+      const p = panel(page, "patchCustomer");
+      await p.getByRole("button", { name: "Add rule" }).click();
+      await p.getByRole("button", { name: "Add rule" }).click();
+      const month = p.getByRole("group", { name: "Rule 2", exact: true }).getByLabel("By month", { exact: true });
+      await typeAndCheck(page, month, "13", "By month: item 1 must be between 1 and 12.");
+      await p.getByRole("button", { name: "Check and show payload" }).click();
+      assert.match(await p.locator(".summary").textContent(), /\/schedule\/rules\/1\/byMonth\/0/);
+      await p.getByRole("button", { name: "Remove rule 1" }).click();
+      await page.waitForTimeout(300);
+      assert.match(await p.locator(".summary").textContent(), /\/schedule\/rules\/0\/byMonth\/0/, "the path follows the renumbered rule");
+      const renumbered = p.getByRole("group", { name: "Rule 1", exact: true }).getByLabel("By month", { exact: true });
+      await renumbered.fill("12");
+      await page.waitForTimeout(300);
+      assert.equal(await p.locator(".summary").isVisible(), false, "fixed: the summary goes");
+      await p.getByRole("button", { name: "Check and show payload" }).click();
+      await renumbered.fill("11");
+      await page.waitForTimeout(300);
+      assert.deepEqual(JSON.parse(await p.locator("pre.payload").textContent()).schedule.rules[0].byMonth, [11], "the payload follows an edit");
+      await context.close();
+    });
+
+    test("13.9: focus stays in the list after Remove rule N and Remove by day N", async () => {
+      const { page, context } = await open("#patchCustomer");
+      const p = panel(page, "patchCustomer");
+      await p.getByRole("button", { name: "Add rule" }).click();
+      await p.getByRole("button", { name: "Add rule" }).click();
+      await p.getByRole("button", { name: "Remove rule 1" }).click();
+      assert.equal(await active(page), "Remove rule 1", "focus on the rule that took its place");
+      await p.getByRole("button", { name: "Remove rule 1" }).click();
+      assert.equal(await active(page), "Add rule");
+      await p.getByRole("button", { name: "Add rule" }).click();
+      await p.getByRole("button", { name: "Add by day" }).click();
+      await p.getByRole("button", { name: "Remove by day 1" }).click();
+      assert.equal(await active(page), "Add by day");
+      await context.close();
+    });
+
+    test("13.10: date-time: the whole text shows, the picker keeps the offset and follows the text, a bare date-time is offered", async () => {
+      const { page, context } = await open("#customer", { width: 1440, height: 900 });
+      const at = field(page, "customer", "Low balance alert at");
+      await at.fill("2024-05-01T10:00:00+02:00");
+      const fits = await at.evaluate((n) => n.scrollWidth <= n.clientWidth);
+      assert.ok(fits, "25 characters fit the box at 1440 px");
+      const picker = panel(page, "customer").getByLabel("Low balance alert at: pick a date and time (your time zone)");
+      const instant = await picker.evaluate((n) => new Date(n.value).getTime());
+      assert.equal(instant, Date.parse("2024-05-01T10:00:00+02:00"), "the picker follows the text, in local time");
+      await typeAndCheck(page, at, "2024-05-01 10:00", "Low balance alert at must be a date and time with its time zone, such as 2024-05-01T12:00:00Z.");
+      const utc = panel(page, "customer").getByRole("button", { name: /^Use 2024-05-01T10:00:00Z/ });
+      await utc.click();
+      assert.equal(await at.inputValue(), "2024-05-01T10:00:00Z");
+      await context.close();
+      // Rule dates and times have pickers too.
+      const patch = await open("#patchCustomer");
+      await panel(patch.page, "patchCustomer").getByRole("button", { name: "Add rule" }).click();
+      assert.equal(await panel(patch.page, "patchCustomer").getByLabel("Start date: pick a date").count(), 1);
+      assert.equal(await panel(patch.page, "patchCustomer").getByLabel("Start time: pick a time").count(), 1);
+      await patch.context.close();
+    });
+
+    test("13.11: no page-wide live region; messages wait for the field to be left, then follow typing", async () => {
+      const { page, context } = await open("#customer");
+      assert.equal(await page.locator("main[aria-live]").count(), 0);
+      assert.equal(await page.locator("#panel-customer [aria-live]").count(), 0, "no live regions in the form");
+      const id = field(page, "customer", "Admin user ID");
+      await id.click();
+      await page.keyboard.type("0");
+      await page.waitForTimeout(300);
+      assert.equal(await messageOf(id), "", "no error after one character");
+      await page.keyboard.press("Tab");
+      assert.equal(await messageOf(id), "Admin user ID must be an ObjectId: exactly 24 hexadecimal digits.");
+      await id.click();
+      await page.keyboard.type("123456789abcdef01234567");
+      await page.waitForTimeout(300);
+      assert.equal(await messageOf(id), "", "live once left: cleared while typing");
+      await context.close();
+    });
+
+    test("13.12: tabs: arrows, Home and End; the tab list sits in a navigation landmark", async () => {
+      const { page, context } = await open("#customer");
+      await page.locator("#tab-customer").focus();
+      await page.keyboard.press("End");
+      assert.equal(await active(page), "PatchCustomer (Evo Voice)");
+      await page.keyboard.press("Home");
+      assert.equal(await active(page), "Customer (Circuit ID)");
+      await page.keyboard.press("ArrowLeft");
+      assert.equal(await active(page), "PatchCustomer (Evo Voice)");
+      assert.equal(await page.locator("nav [role=tablist]").count(), 1);
+      await context.close();
+    });
+
+    test("13.13: override switches gate their settings, and say so", async () => {
+      const { page, context } = await open("#patchCustomer");
+      const p = panel(page, "patchCustomer");
+      await field(page, "patchCustomer", "Override app settings").check();
+      await field(page, "patchCustomer", "Page title").fill("Portal");
+      assert.deepEqual(await payload(page, "patchCustomer"), { overrideAppSettings: true, appSettings: { pageTitle: "Portal" } });
+      await field(page, "patchCustomer", "Override app settings").uncheck();
+      assert.match(await p.getByRole("group", { name: "App settings" }).textContent(), /Turn on "Override app settings" to send these/);
+      assert.deepEqual(await payload(page, "patchCustomer"), { overrideAppSettings: false });
+      await context.close();
+    });
+
+    test("13.14: at 390 px the tabs are one row and PatchCustomer is folded to a readable height", async () => {
+      const { page, context } = await open("#patchCustomer", { width: 390, height: 844 });
+      const tops = await page.evaluate(() => [...document.querySelectorAll("[role=tab]")].map((t) => t.getBoundingClientRect().top));
+      assert.equal(new Set(tops).size, 1, `tabs in one row (${tops})`);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(height < 6000, `PatchCustomer is ${height} px tall at 390 px`);
+      console.log(`# e2e (${engine}): PatchCustomer ${height} px tall at 390 px`);
+      await context.close();
+    });
+
+    test("13.15: a favicon, immutable hashed assets, compressed .wasm", async () => {
+      const index = await fetch(URL);
+      assert.equal(index.headers.get("cache-control"), "no-cache");
+      const html = await index.text();
+      const wasm = html.match(/assets\/[^"]+\.js/)[0];
+      const script = await fetch(URL + wasm, { headers: { "accept-encoding": "gzip" } });
+      assert.equal(script.headers.get("cache-control"), "public, max-age=31536000, immutable");
+      assert.equal(script.headers.get("content-encoding"), "gzip");
+      const { page, context } = await open("");
+      const missing = [];
+      page.on("response", (r) => r.status() >= 400 && missing.push(r.url()));
+      await page.goto(URL);
+      await page.waitForSelector("body[data-ready=true]");
+      await page.waitForTimeout(300);
+      assert.deepEqual(missing, []);
+      await context.close();
+    });
+
+    // ---- issue 13: what staff expect of an admin form ----
+
+    test("edit an existing record: load it, change it, patch mode sends and shows only the changes", async () => {
+      const { page, context } = await open("#customer");
+      const p = panel(page, "customer");
+      await p.locator("details.loader > summary").click();
+      await p.getByLabel("The record's JSON").fill(JSON.stringify({ name: "Acme", credit: 5, logo: "a.png" }));
+      await p.getByRole("button", { name: "Load this record" }).click();
+      assert.equal(await field(page, "customer", "Name").inputValue(), "Acme");
+      await p.getByLabel("patch").check();
+      await field(page, "customer", "Name").fill("Acme Ltd");
+      await field(page, "customer", "Credit").fill("7");
+      assert.deepEqual(await payload(page, "customer"), { name: "Acme Ltd", credit: 7 });
+      assert.equal(await p.locator(".change-count").textContent(), "2 fields change:");
+      assert.equal(await p.locator(".changes").textContent(), '/name: "Acme" → "Acme Ltd"/credit: 5 → 7');
+      await context.close();
+    });
+
+    test("drafts survive a reload", async () => {
+      const { page, context } = await open("#customer");
+      await field(page, "customer", "Name").fill("Draft Co");
+      await page.waitForTimeout(400);
+      await page.reload();
+      await page.waitForSelector("body[data-ready=true]");
+      assert.equal(await field(page, "customer", "Name").inputValue(), "Draft Co");
+      await panel(page, "customer").getByRole("button", { name: "Reset the form" }).click();
+      await page.reload();
+      await page.waitForSelector("body[data-ready=true]");
+      assert.equal(await field(page, "customer", "Name").inputValue(), "");
+      await context.close();
+    });
+
+    test("copy as cURL: the upstream request with the payload", async () => {
+      const { page, context } = await open("#patchCustomer");
+      await field(page, "patchCustomer", "Name").fill("O'Brien");
+      await payload(page, "patchCustomer");
+      const command = await panel(page, "patchCustomer").locator("pre.curl-command").textContent();
+      assert.equal(command, `curl -X PATCH "https://evovoice.io/customers/$CUSTOMER_ID" \\\n  -H "Authorization: Bearer $EVO_VOICE_TOKEN" \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{"name":"O'\\''Brien"}'`);
+      await context.close();
+    });
+
+    test("axe-core: no violations on any model's form, initial, with errors and with the payload", async () => {
+      for (const id of ["customer", "createCustomerDto", "patchCustomer"]) {
+        const { page, context } = await open(`#${id}`);
+        assert.deepEqual(await axe(page), [], `${id}: initial`);
+        await panel(page, id).getByRole("button", { name: "Check and show payload" }).click();
+        assert.deepEqual(await axe(page), [], `${id}: errors`);
+        const first = { customer: ["Name", "Acme"], createCustomerDto: ["Name", "Acme"], patchCustomer: ["Name", "Acme"] }[id];
+        await field(page, id, first[0]).fill(first[1]);
+        await panel(page, id).getByRole("button", { name: "Check and show payload" }).click();
+        await panel(page, id).locator("pre.payload").waitFor();
+        assert.deepEqual(await axe(page), [], `${id}: payload`);
+        for (const [width, height] of [[390, 844], [1440, 900]]) {
+          await page.setViewportSize?.({ width, height });
+          if (page.setViewportSize) await page.screenshot({ path: shot(`${id}-${width}.png`), fullPage: true });
+        }
         await context.close();
       }
     });

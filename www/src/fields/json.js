@@ -1,32 +1,30 @@
 // Fields that hold JSON: free-form objects (assistant overrides) as a text area, and Struct
 // maps (data, flow params: each key holds one typed value, `{"plan": {"stringValue":
 // "gold"}}`) as a key/value editor, with the raw JSON as the other view.
+import { validateJsonArray } from "customer-validation";
 import { el, nextId, setText } from "./dom.js";
 import { ScalarNode } from "./scalar.js";
 
-/** JSON.parse with the place of a syntax error as line and column (browsers word it differently). */
+/**
+ * JSON.parse, and where a text that does not parse breaks, as line and column. Browsers
+ * word and place syntax errors differently (V8 often gives no position): the library's JSON
+ * reader places them, the same in every browser. (It reads the text as the one element of an
+ * array; only its syntax error is used.)
+ */
 export function parseJson(text) {
   try {
     return { value: JSON.parse(text) };
-  } catch (e) {
-    const message = String(e.message);
-    let line;
-    let column;
-    const lc = message.match(/line (\d+) column (\d+)/);
-    const position = message.match(/position (\d+)/);
-    if (lc) [line, column] = [Number(lc[1]), Number(lc[2])];
-    else {
-      const at = position ? Number(position[1]) : text.length;
-      const before = text.slice(0, at).split("\n");
-      [line, column] = [before.length, before.at(-1).length + 1];
-    }
-    const detail = message
-      .replace(/^JSON\.parse: /, "")
-      .replace(/ (in JSON )?at position \d+.*$/, "")
-      .replace(/ at line \d+ column \d+.*$/, "")
-      .replace(/^(Unexpected token .*?), ".*$/, "$1");
-    return { error: { detail, line, column } };
+  } catch {}
+  const failures = validateJsonArray("customer", `[${text}]`, { output: "none" }).errors;
+  for (const f of failures) {
+    const e = f.errors.find((x) => x.code === "json");
+    if (!e) continue;
+    // A break inside the element is placed in its text; one after it, in "[text]".
+    const { line, column } = e.params;
+    const inText = f.index === 0 || line > 1 ? column : column - 1;
+    return { error: { detail: String(e.params.detail).replace(/ at line \d+ column \d+$/, ""), line, column: inText } };
   }
+  return { error: { detail: "not one JSON value", line: 1, column: 1 } };
 }
 
 /** Free-form JSON objects: a text area parsed on each change. */
@@ -103,7 +101,7 @@ class StructEditor {
     this.label = label;
     this.rows = [];
     this.list = el("div", { class: "kv-rows" });
-    this.add = el("button", { type: "button", class: "add", text: "Add key", "aria-label": `${label}: add a key` });
+    this.add = el("button", { type: "button", class: "add", text: "Add key", "aria-label": `Add key to ${label}` });
     this.add.addEventListener("click", () => this.addRow().keyInput.focus());
     this.node = el("div", { class: "kv" }, this.list, this.add);
   }
@@ -219,7 +217,7 @@ class StructList {
     this.label = label;
     this.items = [];
     this.list = el("ol", { class: "kv-list" });
-    this.add = el("button", { type: "button", class: "add", text: "Add group", "aria-label": `${label}: add a group` });
+    this.add = el("button", { type: "button", class: "add", text: "Add group", "aria-label": `Add group to ${label}` });
     this.add.addEventListener("click", () => this.addItem().add.focus());
     this.node = el("div", { class: "kv-listbox" }, this.list, this.add);
   }
