@@ -102,7 +102,8 @@ for (const [engine, launch] of Object.entries(BROWSERS).filter(([name]) => !only
       const external = [];
       const sizes = [];
       page.on("request", (r) => {
-        if (!r.url().startsWith(URL)) external.push(r.url());
+        // (data: URLs are inline, not loaded: Firefox draws some controls with one.)
+        if (!r.url().startsWith(URL) && !r.url().startsWith("data:")) external.push(r.url());
       });
       page.on("response", async (r) => {
         try {
