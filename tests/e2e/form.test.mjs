@@ -587,6 +587,45 @@ for (const [engine, launch] of Object.entries(BROWSERS).filter(([name]) => !only
       await context.close();
     });
 
+    test("edit an existing record from the URL: #model?record=<JSON>", async () => {
+      const { page, context } = await open(`#patchCustomer?record=${encodeURIComponent(JSON.stringify({ customerId: "c-17", tagIds: ["vip", "west"], schedule: { rules: [{ byMonth: [1, 2] }] } }))}`);
+      assert.equal(await field(page, "patchCustomer", "Customer ID").inputValue(), "c-17");
+      assert.equal(await field(page, "patchCustomer", "Tag IDs").inputValue(), "vip, west");
+      const month = panel(page, "patchCustomer").getByRole("group", { name: "Rule 1", exact: true }).getByLabel("By month", { exact: true });
+      assert.equal(await month.inputValue(), "1, 2");
+      assert.equal(await page.evaluate(() => location.hash), "#patchCustomer", "the record leaves the address");
+      await month.fill("1, 2, 3");
+      assert.deepEqual(await payload(page, "patchCustomer"), { schedule: { rules: [{ byMonth: [1, 2, 3] }] } });
+      await context.close();
+    });
+
+    test("dark mode follows the system's color scheme", async () => {
+      const { page, context } = await open("#customer");
+      const colors = () => page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.querySelector("input[type=text]")).color]);
+      const light = await colors();
+      if (page.emulateMedia) await page.emulateMedia({ colorScheme: "dark" });
+      else await page.raw.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+      const dark = await colors();
+      assert.deepEqual([light, dark], [["rgb(255, 255, 255)", "rgb(27, 31, 36)"], ["rgb(13, 17, 23)", "rgb(230, 237, 243)"]]);
+      assert.deepEqual(await axe(page), [], "contrast holds in dark mode");
+      await context.close();
+    });
+
+    test("leaving with changes not yet checked asks first", async () => {
+      const { page, context } = await open("#customer");
+      const ask = () => page.evaluate(() => {
+        const e = new Event("beforeunload", { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+      assert.equal(await ask(), false, "nothing typed: leaves freely");
+      await field(page, "customer", "Name").fill("Acme");
+      assert.equal(await ask(), true, "changes not yet checked: asks");
+      await payload(page, "customer");
+      assert.equal(await ask(), false, "checked: leaves freely");
+      await context.close();
+    });
+
     test("drafts survive a reload", async () => {
       const { page, context } = await open("#customer");
       await field(page, "customer", "Name").fill("Draft Co");

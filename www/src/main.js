@@ -57,8 +57,15 @@ for (const [id, form] of forms) {
   app.append(form.node);
 }
 
+/** `#customer` shows a model; `#customer?record=<JSON, URI-encoded>` also loads that record to edit. */
 function show() {
-  const current = forms.has(location.hash.slice(1)) ? location.hash.slice(1) : ids[0];
+  const [hash, query] = location.hash.slice(1).split("?");
+  const current = forms.has(hash) ? hash : ids[0];
+  const record = new URLSearchParams(query ?? "").get("record");
+  if (record !== null) {
+    forms.get(current).loadText(record);
+    history.replaceState(null, "", `#${current}`);
+  }
   for (const [id, form] of forms) {
     const on = id === current;
     form.node.hidden = !on;

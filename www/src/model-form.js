@@ -112,16 +112,17 @@ export class ModelForm {
     const file = el("input", { type: "file", id: `${this.id}-load-file`, accept: ".json,application/json" });
     const status = el("p", { class: "hint", id: `${this.id}-load-status`, role: "status" });
     const load = el("button", { type: "button", text: "Load this record" });
-    const take = (text) => {
+    this.loadText = (text) => {
       const parsed = parseJson(text.trim());
+      this.loaderBox.open = true;
       if (parsed.error) return setText(status, `Not loaded: the text ${this.words.input.json(parsed.error.detail, parsed.error.line, parsed.error.column)}.`);
       if (typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value)) return setText(status, "Not loaded: a record is a JSON object.");
       this.load(parsed.value);
       setText(status, `Loaded ${Object.keys(parsed.value).length} fields. In patch mode the payload holds only what you change.`);
     };
-    load.addEventListener("click", () => take(area.value));
-    file.addEventListener("change", async () => file.files[0] && take(await file.files[0].text()));
-    return el(
+    load.addEventListener("click", () => this.loadText(area.value));
+    file.addEventListener("change", async () => file.files[0] && this.loadText(await file.files[0].text()));
+    this.loaderBox = el(
       "details",
       { class: "loader" },
       el("summary", { text: "Edit an existing record" }),
@@ -130,6 +131,7 @@ export class ModelForm {
       el("div", { class: "actions" }, load, el("label", { for: file.id, class: "file", text: "or open a .json file: " }), file),
       status,
     );
+    return this.loaderBox;
   }
 
   opts(extra = {}) {
