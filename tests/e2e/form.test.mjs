@@ -377,7 +377,7 @@ for (const [engine, launch] of Object.entries(BROWSERS).filter(([name]) => !only
       await p.getByRole("button", { name: "Edit as JSON" }).first().click();
       const data = field(patch.page, "patchCustomer", "Data");
       await typeAndCheck(patch.page, data, '{"plan": "gold"}', "Data (plan) must be a JSON object, in braces, such as {\"key\": \"value\"}.");
-      await p.getByRole("button", { name: "Use it as a Struct" }).click();
+      await p.getByRole("button", { name: "Convert to keys and values" }).click();
       assert.equal(await data.inputValue(), '{"plan":{"stringValue":"gold"}}');
       // Back to keys and values: the row holds the value, and an error shows at its key.
       await p.getByRole("button", { name: "Edit as keys and values" }).click();
@@ -428,7 +428,7 @@ for (const [engine, launch] of Object.entries(BROWSERS).filter(([name]) => !only
       await lock.uncheck();
       await field(page, "customer", "Logo").fill("logo.png");
       assert.deepEqual(await payload(page, "customer"), { logo: "logo.png", accountLock: 0 });
-      await p.getByRole("button", { name: "Don't send Account lock" }).click();
+      await p.getByRole("button", { name: "Clear Account lock: don't send it" }).click();
       assert.deepEqual(await payload(page, "customer"), { logo: "logo.png" });
       await p.getByRole("button", { name: "Reset the form" }).click();
       assert.equal(await field(page, "customer", "Logo").inputValue(), "");
@@ -666,6 +666,90 @@ for (const [engine, launch] of Object.entries(BROWSERS).filter(([name]) => !only
         }
         await context.close();
       }
+    });
+
+    // ---- what a review by use found (a second pair of eyes, after the issue's list) ----
+
+    test("review: in patch mode a loaded value left empty is said, not silently dropped; loaded strings are read as the library reads them", async () => {
+      const record = { name: "Acme", websiteUrl: "https://a.example", credit: "5" };
+      const { page, context } = await open(`#customer?record=${encodeURIComponent(JSON.stringify(record))}`);
+      await panel(page, "customer").getByLabel("patch").check();
+      await field(page, "customer", "Website URL").fill("");
+      assert.deepEqual(await payload(page, "customer"), {});
+      assert.equal(await panel(page, "customer").locator(".change-count").textContent(), "Nothing is sent:");
+      assert.equal(await panel(page, "customer").locator(".changes").textContent(), '/websiteUrl: "https://a.example": left empty: a patch cannot clear a value, so it is not sent');
+      await context.close();
+    });
+
+    test("review: focus stays on the payload after a quick Enter", async () => {
+      const { page, context } = await open("#customer");
+      await field(page, "customer", "Name").click();
+      await page.keyboard.type("Acme");
+      await page.keyboard.press("Enter");
+      await page.waitForTimeout(400);
+      assert.equal(await active(page), "Payload JSON");
+      await context.close();
+    });
+
+    test("review: JSON that does not parse keeps its text and the view; numbers show as sent", async () => {
+      const { page, context } = await open("#patchCustomer");
+      const p = panel(page, "patchCustomer");
+      await p.getByRole("button", { name: "Add key to Data" }).click();
+      await p.getByLabel("Data: key").fill("rate");
+      await p.getByLabel("Data: kind of value").selectOption("numberValue");
+      await p.getByLabel("Data: value").fill("0.5");
+      await p.getByRole("button", { name: "Edit as JSON" }).click();
+      const data = field(page, "patchCustomer", "Data");
+      assert.deepEqual(JSON.parse(await data.inputValue()), { rate: { numberValue: 0.5 } }, "the JSON view shows the number sent");
+      await data.fill('{"plan":');
+      await p.getByRole("button", { name: "Edit as keys and values" }).click();
+      assert.equal(await data.inputValue(), '{"plan":', "the text stays");
+      assert.equal(await messageOf(data), "Data is not valid JSON: expected value at line 1 column 9.");
+      await context.close();
+    });
+
+    test("review: a rule added then removed is not sent as an empty list", async () => {
+      const { page, context } = await open("#patchCustomer");
+      const p = panel(page, "patchCustomer");
+      await field(page, "patchCustomer", "Name").fill("Acme");
+      await p.getByRole("button", { name: "Add rule" }).click();
+      await p.getByRole("button", { name: "Remove rule 1" }).click();
+      assert.deepEqual(await payload(page, "patchCustomer"), { name: "Acme" });
+      await context.close();
+    });
+
+    test("review: the Data editor fits its row at 1280 px; the payload comes back once the form is valid again", async () => {
+      const { page, context } = await open("#patchCustomer");
+      const p = panel(page, "patchCustomer");
+      await p.getByRole("button", { name: "Add key to Data" }).click();
+      const [editor, tags] = await page.evaluate(() => [document.querySelector(".kv").closest(".field").getBoundingClientRect(), document.querySelector("#panel-patchCustomer input[aria-describedby]") && [...document.querySelectorAll("#panel-patchCustomer label")].find((l) => l.textContent === "Tag IDs").closest(".field").getBoundingClientRect()].map((r) => ({ top: r.top, bottom: r.bottom, right: r.right, left: r.left })));
+      assert.ok(tags.top >= editor.bottom || tags.bottom <= editor.top, "Tag IDs is not beside (under) the editor");
+      await p.getByRole("button", { name: "Remove key 1" }).click();
+      const tagIds = field(page, "patchCustomer", "Tag IDs");
+      await tagIds.fill("a");
+      await payload(page, "patchCustomer");
+      await typeAndCheck(page, tagIds, "a,,b", "Tag IDs has an empty item (item 2): remove the extra comma.");
+      await page.waitForTimeout(300);
+      assert.equal(await p.locator("pre.payload").isVisible(), false, "no stale payload");
+      assert.match(await p.locator(".summary").textContent(), /1 problem to fix/);
+      await typeAndCheck(page, tagIds, "a,b", "");
+      await page.waitForTimeout(300);
+      assert.deepEqual(JSON.parse(await p.locator("pre.payload").textContent()), { tagIds: ["a", "b"] });
+      await context.close();
+    });
+
+    test("review: the loader names keys the form does not have; German covers the summary and suggestions", async () => {
+      const { page, context } = await open("#customer");
+      const p = panel(page, "customer");
+      await p.locator("details.loader > summary").click();
+      await p.getByLabel("The record's JSON").fill('{"nmae": "Beta", "credit": 1}');
+      await p.getByRole("button", { name: "Load this record" }).click();
+      assert.match(await p.getByRole("status").first().textContent(), /Loaded 1 fields\. Not fields of this form, so not loaded: nmae\./);
+      await page.getByLabel("Language of the messages").selectOption("de");
+      await p.getByRole("button", { name: "Check and show payload" }).click();
+      assert.match(await p.locator(".summary h3").textContent(), /^1 Problem zu beheben$/);
+      await typeAndCheck(page, field(page, "customer", "Low balance alert at"), "2024-05-01 10:00Z", "Low balance alert at muss Datum und Uhrzeit mit Zeitzone sein, etwa 2024-05-01T12:00:00Z.");
+      await context.close();
     });
 
     test("every control has a label", async () => {

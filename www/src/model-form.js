@@ -25,14 +25,22 @@ function e164Candidate(text) {
 }
 
 /** "2024-05-01 10:00" as a date-time with this browser's offset, and in UTC. */
-function dateTimeCandidates(text) {
+function dateTimeCandidates(text, ui) {
   const m = text.trim().match(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/);
   if (!m) return [];
   const local = `${m[1]}T${m[2]}${m[3] ?? ":00"}`;
   const inZone = withLocalOffset(new Date(local));
   const utc = `${local}Z`;
-  return inZone === utc ? [[utc, `Use ${utc}`]] : [[inZone, `Use ${inZone} (your time zone)`], [utc, `Use ${utc} (UTC)`]];
+  return inZone === utc ? [[utc, ui.use(utc)]] : [[inZone, ui.useInZone(inZone)], [utc, ui.useUtc(utc)]];
 }
+
+/** The value at a JSON Pointer, or undefined. */
+const at = (value, pointer) =>
+  pointer
+    .split("/")
+    .slice(1)
+    .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((v, k) => (v === undefined || v === null ? undefined : v[k]), value);
 
 export class ModelForm {
   constructor(id, app) {
@@ -118,7 +126,10 @@ export class ModelForm {
       if (parsed.error) return setText(status, `Not loaded: the text ${this.words.input.json(parsed.error.detail, parsed.error.line, parsed.error.column)}.`);
       if (typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value)) return setText(status, "Not loaded: a record is a JSON object.");
       this.load(parsed.value);
-      setText(status, `Loaded ${Object.keys(parsed.value).length} fields. In patch mode the payload holds only what you change.`);
+      const names = new Set(this.fields.map((f) => f.field.name));
+      const unknown = Object.keys(parsed.value).filter((k) => !names.has(k));
+      const note = unknown.length ? ` Not fields of this form, so not loaded: ${unknown.join(", ")}.` : "";
+      setText(status, `Loaded ${Object.keys(parsed.value).length - unknown.length} fields.${note} In patch mode the payload holds only what you change.`);
     };
     load.addEventListener("click", () => this.loadText(area.value));
     file.addEventListener("change", async () => file.files[0] && this.loadText(await file.files[0].text()));
@@ -192,13 +203,14 @@ export class ModelForm {
     let candidates = [];
     let question = "";
     const accepted = (v) => validateField(this.id, here, v, this.opts({ context: node.parent.read() })).length === 0;
+    const ui = this.words.ui;
     if (typeof value === "string" && codes.includes("e164")) {
       const candidate = e164Candidate(value);
-      if (candidate !== value && accepted(candidate)) candidates = [[candidate, `Use ${candidate}`]];
-      question = "Did you mean an E.164 number?";
+      if (candidate !== value && accepted(candidate)) candidates = [[candidate, ui.use(candidate)]];
+      question = ui.e164Question;
     } else if (typeof value === "string" && codes.includes("date_time")) {
-      candidates = dateTimeCandidates(value).filter(([v]) => accepted(v));
-      question = "Did you mean a date and time with its time zone?";
+      candidates = dateTimeCandidates(value, ui).filter(([v]) => accepted(v));
+      question = ui.dateTimeQuestion;
     }
     node.offer(candidates, question);
   }
@@ -234,7 +246,15 @@ export class ModelForm {
     return { payload, result, typed, ok: result.valid && typed.length === 0 };
   }
 
+  /** A field's value as the library normalizes it within the form's record (undefined if the record is invalid). */
+  normalized(node) {
+    const r = validate(this.id, this.read(), this.opts({ mode: "patch" }));
+    return r.valid ? at(r.value, node.pointer()) : undefined;
+  }
+
   submit() {
+    // A check still pending from the last keystroke must not re-render what this shows.
+    clearTimeout(this.timers.get(this));
     const v = this.verdict();
     for (const leaf of this.leaves()) leaf.showErrors(v.result.errors);
     this.result.hidden = true;
@@ -245,6 +265,7 @@ export class ModelForm {
     }
     this.summary.hidden = true;
     this.dirty = false;
+    this.wantPayload = true;
     this.showPayload(v.result.value, true);
   }
 
@@ -265,7 +286,7 @@ export class ModelForm {
       item(node ?? this.leaves()[0], e.path === "" ? `The form: ${e.message}` : `${node?.field.label ?? e.path} (${e.path}): ${e.message}`);
     }
     const n = typed.length + result.errors.length;
-    setText(this.summaryHeading, `${n} problem${n === 1 ? "" : "s"} to fix`);
+    setText(this.summaryHeading, this.words.ui.problems(n));
     this.summary.replaceChildren(this.summaryHeading, list);
     this.summary.hidden = false;
     // Errors inside folded groups: unfold them, so the links lead somewhere visible.
@@ -274,23 +295,30 @@ export class ModelForm {
 
   /** Once shown, the summary and the payload follow the form (never stale). */
   refreshPanels() {
-    if (this.summary.hidden && this.result.hidden) return;
+    if (this.summary.hidden && !this.wantPayload) return;
     const v = this.verdict();
-    if (!this.summary.hidden) {
-      for (const leaf of this.leaves()) if (leaf.isTouched()) leaf.showErrors(v.result.errors);
-      if (v.ok) this.summary.hidden = true;
-      else this.showSummary(v);
+    if (v.ok) {
+      this.summary.hidden = true;
+      // Shown once, the payload comes back as soon as the form is valid again.
+      if (this.wantPayload) this.showPayload(v.result.value, false);
+      return;
     }
-    if (!this.result.hidden) {
-      if (v.ok) this.showPayload(v.result.value, false);
-      else this.result.hidden = true;
-    }
+    for (const leaf of this.leaves()) if (leaf.isTouched()) leaf.showErrors(v.result.errors);
+    this.result.hidden = true;
+    this.showSummary(v);
   }
 
   showPayload(value, focus) {
     const change = this.original && this.options.mode === "patch" ? diff(this.original, value) : null;
     const body = change ? change.patch : value;
     const json = JSON.stringify(body, null, 2);
+    // The same payload: left as it is (re-rendering would drop the focus inside it).
+    const state = JSON.stringify([json, change?.changes, this.words.name]);
+    if (!this.result.hidden && state === this.shownState) {
+      if (focus) this.result.querySelector("pre").focus();
+      return;
+    }
+    this.shownState = state;
     const request = curl(this.id, this.options.mode, body);
     const status = el("span", { class: "copied", role: "status" });
     const copy = (text, what) => {
@@ -310,8 +338,12 @@ export class ModelForm {
     if (change) {
       const n = change.changes.length;
       const list = el("ul", { class: "changes" });
-      for (const [path, old, now] of change.changes) list.append(el("li", {}, el("code", { text: path }), document.createTextNode(`: ${shown(old)} → ${shown(now)}`)));
-      parts.push(el("p", { class: "change-count", text: n ? `${n} field${n === 1 ? "" : "s"} change${n === 1 ? "s" : ""}:` : "Nothing changes." }), list);
+      for (const [path, old, now] of change.changes) {
+        const after = now === undefined ? `${shown(old)}: ${this.words.ui.cleared}` : `${shown(old)} → ${shown(now)}`;
+        list.append(el("li", {}, el("code", { text: path }), document.createTextNode(`: ${after}`)));
+      }
+      const sent = change.changes.filter(([, , now]) => now !== undefined).length;
+      parts.push(el("p", { class: "change-count", text: sent ? `${sent} field${sent === 1 ? "" : "s"} change${sent === 1 ? "s" : ""}:` : n ? "Nothing is sent:" : "Nothing changes." }), list);
     }
     parts.push(
       el("pre", { class: "payload", tabindex: "0", "aria-label": "Payload JSON", text: json }),
@@ -332,6 +364,7 @@ export class ModelForm {
         const v = value[node.field.name];
         if (node.rows !== undefined && node.addRow && Array.isArray(v)) {
           for (const item of v) put(node.addRow().children, item ?? {});
+          node.loadedRows = v.length;
         } else if (node.children && typeof v === "object" && v !== null) put(node.children, v);
         else if (node.set) {
           node.set(Array.isArray(v) && node.items ? v.join(", ") : v);
@@ -340,7 +373,9 @@ export class ModelForm {
       }
     };
     put(this.fields, record);
-    this.original = original;
+    // The record as the library reads it, so "12" loaded and 12 sent are no change.
+    const read = original && validate(this.id, original, this.opts({ mode: "patch", unknown: "allow" }));
+    this.original = read?.valid ? read.value : original;
     this.applyMode();
     this.recheckTouched();
     this.saveDraft();
@@ -348,7 +383,10 @@ export class ModelForm {
 
   resetFields() {
     for (const f of this.fields) {
-      for (const list of [f, ...(f.children ?? [])].filter((n) => n.rows)) while (list.rows.length) list.removeRow(list.rows[0]);
+      for (const list of [f, ...(f.children ?? [])].filter((n) => n.rows)) {
+        while (list.rows.length) list.removeRow(list.rows[0]);
+        list.loadedRows = 0;
+      }
       for (const leaf of f.leaves()) if (leaf.isTouched()) leaf.reset();
     }
   }
@@ -357,6 +395,7 @@ export class ModelForm {
   reset() {
     this.resetFields();
     this.original = null;
+    this.wantPayload = false;
     this.summary.hidden = true;
     this.result.hidden = true;
     this.dirty = false;

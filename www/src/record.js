@@ -9,6 +9,8 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 export function diff(before, after, base = "") {
   const patch = {};
   const changes = [];
+  // Keys the record had that the form no longer sends: left empty (a patch cannot clear them).
+  for (const key of Object.keys(before ?? {})) if (!(key in after)) changes.push([`${base}/${key}`, before[key], undefined]);
   for (const [key, value] of Object.entries(after)) {
     const old = before?.[key];
     const at = `${base}/${key}`;

@@ -111,8 +111,9 @@ export class ObjectListNode extends Node {
   read() {
     return this.rows.map((r) => r.read());
   }
+  /** Sent with rows, or emptied after a load (a loaded record's rules removed is a change). */
   isTouched() {
-    return this.touched || this.rows.some((r) => r.isTouched());
+    return this.rows.length > 0 || this.loadedRows > 0;
   }
   leaves() {
     return this.rows.flatMap((r) => r.leaves());

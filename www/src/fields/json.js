@@ -247,6 +247,7 @@ export class StructNode extends JsonNode {
   constructor(field, parent, form, key) {
     super(field, parent, form, key);
     this.view = "editor";
+    this.node.classList.add("field-full");
     this.editor = new StructEditor(this, field.label);
     this.toggle = el("button", { type: "button", class: "view", "aria-pressed": "false", text: "Edit as JSON" });
     this.toggle.addEventListener("click", () => this.switchView());
@@ -257,13 +258,17 @@ export class StructNode extends JsonNode {
 
   switchView() {
     if (this.view === "editor") {
-      const value = this.editor.read();
+      const value = this.form.normalized?.(this, this.editor.read()) ?? this.editor.read();
       this.input.value = this.editor.rows.length ? JSON.stringify(value, null, 2) : "";
       this.view = "json";
     } else {
-      const { value } = this.parsed();
-      const struct = value === undefined ? {} : isStruct(value) ? value : plainToStruct(value);
-      if (struct === undefined) return this.check(); // not a Struct: said at the field, the view stays
+      const { value, error } = this.parsed();
+      const struct = error ? undefined : value === undefined ? {} : isStruct(value) ? value : plainToStruct(value);
+      // JSON that does not parse, or no Struct: said at the field; the view and the text stay.
+      if (struct === undefined) {
+        this.left = true;
+        return this.check();
+      }
       this.editor.rows.splice(0).forEach((r) => r.node.remove());
       this.editor.load(struct);
       this.view = "editor";
@@ -301,7 +306,7 @@ export class StructNode extends JsonNode {
     // Plain JSON where a Struct belongs: offer it as a Struct.
     const { value } = this.parsed();
     const struct = value !== undefined && !isStruct(value) ? plainToStruct(value) : undefined;
-    this.offer(struct ? [[JSON.stringify(struct), "Use it as a Struct"]] : [], `Each key holds one typed value, such as {"plan": {"stringValue": "gold"}}.`);
+    this.offer(struct ? [[JSON.stringify(struct), this.form.words.ui.useStruct]] : [], this.form.words.ui.structQuestion);
   }
 
   focus() {

@@ -58,7 +58,7 @@ export class ScalarNode extends Node {
       row.append(this.counter);
     }
     // Patch mode: a touched field is sent; this takes it back out.
-    this.unsend = el("button", { type: "button", class: "unsend", hidden: true, text: "Don't send", "aria-label": `Don't send ${field.label}` });
+    this.unsend = el("button", { type: "button", class: "unsend", hidden: true, text: "Clear", "aria-label": `Clear ${field.label}: don't send it` });
     this.unsend.addEventListener("click", () => {
       this.reset();
       this.input.focus();
@@ -239,6 +239,12 @@ export class ScalarListNode extends ScalarNode {
   read() {
     const items = this.items();
     return items.length ? items : undefined;
+  }
+  /** The engine's errors, but those of empty items: their slip is said once, by inputErrors. */
+  messages(errors) {
+    const here = this.pointer();
+    const empty = new Set(this.items().flatMap((s, i) => (s === "" ? [`${here}/${i}`] : [])));
+    return super.messages(errors.filter((e) => !empty.has(e.path)));
   }
   /** Empty items (`a, , b`) are typing slips: said, never sent as empty strings. */
   inputErrors() {
