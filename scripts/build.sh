@@ -24,4 +24,15 @@ for target in web nodejs; do
     --enable-reference-types --enable-multivalue \
     "$out/customer_validation_bg.wasm" -o "$out/customer_validation_bg.wasm"
 done
+# The phone module (phone/: libphonenumber's metadata, four times the validation module):
+# a module of its own, loaded only by code that imports customer-validation/phone.
+cargo build -p customer-validation-phone --lib --release --target wasm32-unknown-unknown
+for target in web nodejs; do
+  out="pkg/phone/${target%js}"
+  wasm-bindgen target/wasm32-unknown-unknown/release/customer_validation_phone.wasm --out-dir "$out" --out-name customer_validation_phone \
+    --target "$target" --typescript
+  wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    --enable-reference-types --enable-multivalue \
+    "$out/customer_validation_phone_bg.wasm" -o "$out/customer_validation_phone_bg.wasm"
+done
 node scripts/assemble-pkg.mjs

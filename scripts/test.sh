@@ -17,7 +17,7 @@ require_tests() {
 }
 
 step "cargo test (native)"
-cargo test --quiet 2>&1 | tee target/native-tests.log
+cargo test --workspace --quiet 2>&1 | tee target/native-tests.log
 require_tests target/native-tests.log "cargo test"
 
 step "build pkg/"

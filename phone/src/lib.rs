@@ -63,6 +63,20 @@ fn kind(t: Type) -> &'static str {
     }
 }
 
+/// The regions the metadata knows (ISO 3166-1 alpha-2), in order: for a region selector.
+pub fn regions() -> Vec<String> {
+    let mut out = Vec::new();
+    for a in b'A'..=b'Z' {
+        for b in b'A'..=b'Z' {
+            let code = String::from_utf8(vec![a, b]).expect("ASCII");
+            if code.parse::<country::Id>().is_ok() {
+                out.push(code);
+            }
+        }
+    }
+    out
+}
+
 /// Reads `text` as a phone number; `region` (ISO 3166-1 alpha-2, any case) places a national one.
 pub fn parse_phone(text: &str, region: Option<&str>) -> Result<PhoneInfo, PhoneError> {
     let region = match region {
@@ -112,7 +126,14 @@ mod tests {
 
     #[test]
     fn international_numbers_in_every_spelling() {
-        for text in ["+44 (0)20 7946 0958", "+44 20 7946 0958", "0044 20 7946 0958", "011 44 20 7946 0958", "＋４４ ２０ ７９４６ ０９５８", "+44 20\u{2013}7946\u{2013}0958"] {
+        for text in [
+            "+44 (0)20 7946 0958",
+            "+44 20 7946 0958",
+            "0044 20 7946 0958",
+            "011 44 20 7946 0958",
+            "＋４４ ２０ ７９４６ ０９５８",
+            "+44 20\u{2013}7946\u{2013}0958",
+        ] {
             assert_eq!(e164(text, None), ("+442079460958".into(), true), "{text}");
         }
     }
@@ -127,6 +148,16 @@ mod tests {
         assert_eq!(parse_phone("415-555-1234", Some("XX")), Err(PhoneError::UnknownRegion("XX".into())));
         assert!(matches!(parse_phone("(415) 555-1234", None), Err(PhoneError::NotANumber(_))), "a national number needs a region");
         assert!(matches!(parse_phone("hello", None), Err(PhoneError::NotANumber(_))));
+    }
+
+    #[test]
+    fn regions_for_a_selector() {
+        let all = regions();
+        assert!(all.len() > 200, "{}", all.len());
+        for r in ["US", "GB", "DE", "FR", "JP"] {
+            assert!(all.iter().any(|x| x == r), "{r}");
+        }
+        assert!(all.windows(2).all(|w| w[0] < w[1]));
     }
 }
 
@@ -149,6 +180,12 @@ mod wasm {
         }
         out.push('"');
         out
+    }
+
+    /// The regions, comma-separated.
+    #[wasm_bindgen(js_name = regions)]
+    pub fn regions() -> String {
+        super::regions().join(",")
     }
 
     #[wasm_bindgen(js_name = parsePhone)]

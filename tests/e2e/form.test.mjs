@@ -363,6 +363,22 @@ for (const [engine, launch] of Object.entries(BROWSERS).filter(([name]) => !only
         await typeAndCheck(page, number, typed, "Number must be an E.164 number such as +14155551234.");
         assert.equal(await panel(page, "createCustomerDto").getByRole("button", { name: `Use ${e164}` }).count(), 1, typed);
       }
+      // National numbers: the numbering plan (customer-validation/phone, loaded now) reads
+      // them in the country chosen beside the suggestion, the browser's region at first.
+      const p = panel(page, "createCustomerDto");
+      const region = await page.evaluate(() => (navigator.language.split("-")[1] ?? "").toUpperCase());
+      for (const [typed, country, e164] of [
+        ["(415) 555-1234", "US", "+14155551234"],
+        ["415-555-1234", "US", "+14155551234"],
+        ["020 7946 0958", "GB", "+442079460958"],
+      ]) {
+        await typeAndCheck(page, number, typed, "Number must be an E.164 number such as +14155551234.");
+        const select = p.getByLabel("Country of national numbers");
+        await select.waitFor();
+        if (country !== region) await select.selectOption(country);
+        await p.getByRole("button", { name: `Use ${e164}` }).click();
+        assert.equal(await number.inputValue(), e164, typed);
+      }
       await context.close();
     });
 

@@ -51,6 +51,13 @@ test("require, and named, default and namespace imports, from the installed pack
   assert.deepEqual([esm.code, esm.out], [0, "1 true true function\n"], esm.err);
 });
 
+test("customer-validation/phone: require and import, national and international numbers, bad input answered", () => {
+  const cjs = sh(process.execPath, ["-e", 'const p = require("customer-validation/phone"); console.log(JSON.stringify([p.parsePhone("(415) 555-1234", { region: "US" }).e164, p.parsePhone("+44 (0)20 7946 0958").e164, p.parsePhone(5).error, p.regions().includes("GB")]))']);
+  assert.deepEqual([cjs.code, cjs.out], [0, '["+14155551234","+442079460958","type",true]\n'], cjs.err);
+  const esm = sh(process.execPath, ["--input-type=module", "-e", 'import phone, { parsePhone } from "customer-validation/phone"; await phone(); console.log(parsePhone("011 44 20 7946 0958").e164, phone.parsePhone === parsePhone)']);
+  assert.deepEqual([esm.code, esm.out], [0, "+442079460958 true\n"], esm.err);
+});
+
 test("npx runs the CLI from the install", () => {
   const r = sh("npx", ["--no-install", "customer-validation", "check", "--model", "customer", "-"], { input: '{"name":"a"}\n{"name":1}\n' });
   assert.equal(r.code, 1, r.err);
@@ -66,13 +73,21 @@ test("publint and @arethetypeswrong/cli find nothing wrong with the tarball", ()
   assert.doesNotMatch(lint.out, /Warnings|Errors|Suggestions/, lint.out);
   // `./wasm` is the module's bytes, not a module: it has no types to resolve. `./web` is the
   // browser build, ES modules only: CommonJS that requires it is told so by Node.
-  const types = sh(bin("attw"), [tarball, "--exclude-entrypoints", "./wasm", "--ignore-rules", "cjs-resolves-to-esm", "--format", "table-flipped"], { cwd: work });
+  const types = sh(bin("attw"), [tarball, "--exclude-entrypoints", "./wasm", "./phone/wasm", "--ignore-rules", "cjs-resolves-to-esm", "--format", "table-flipped"], { cwd: work });
   assert.equal(types.code, 0, types.out + types.err);
   assert.match(types.out, /No problems found/, types.out);
 });
 
 test("TypeScript on the installed package: module node16, nodenext and bundler, ESM and CommonJS", () => {
   const use = (extra) => `import { init, validateCustomer, validate, schema, NdjsonValidator, type StandardSchemaV1 } from "customer-validation";
+import { parsePhone, type PhoneInfo } from "customer-validation/phone";
+const phoneAnswer = parsePhone("(415) 555-1234", { region: "US" });
+if ("e164" in phoneAnswer) {
+  const info: PhoneInfo = phoneAnswer;
+  void info;
+}
+// @ts-expect-error: the region is a string
+parsePhone("1", { region: 1 });
 ${extra}
 const r = validateCustomer({ name: "Acme" });
 if (r.valid) {

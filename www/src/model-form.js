@@ -12,6 +12,12 @@ import { curl } from "./upstream.js";
 import { saveDraft, loadDraft, dropDraft } from "./draft.js";
 
 const DEBOUNCE_MS = 150;
+
+/** The phone module (libphonenumber's metadata, 590 KB gzipped): loaded on the first E.164 error. */
+let phoneModule;
+const loadPhone = () => (phoneModule ??= import("customer-validation/phone").then(async (m) => (await m.default(), m)));
+/** The browser's region (en-US → US), the default country of national numbers. */
+const browserRegion = () => (navigator.language.split("-")[1] ?? "").toUpperCase();
 /** A model's heading, from its description. */
 export const heading = (info) => `${info.label} (${info.upstream})`;
 
@@ -206,13 +212,36 @@ export class ModelForm {
     const ui = this.words.ui;
     if (typeof value === "string" && codes.includes("e164")) {
       const candidate = e164Candidate(value);
-      if (candidate !== value && accepted(candidate)) candidates = [[candidate, ui.use(candidate)]];
       question = ui.e164Question;
+      if (candidate !== value && accepted(candidate)) candidates = [[candidate, ui.use(candidate)]];
+      else return void this.offerByPlan(node, value, accepted);
     } else if (typeof value === "string" && codes.includes("date_time")) {
       candidates = dateTimeCandidates(value, ui).filter(([v]) => accepted(v));
       question = ui.dateTimeQuestion;
     }
     node.offer(candidates, question);
+  }
+
+  /**
+   * A number the separators alone do not make E.164 (a national one): the numbering plan
+   * reads it, in the country chosen beside the suggestion (the browser's region at first).
+   */
+  async offerByPlan(node, value, accepted) {
+    const phone = await loadPhone();
+    if (node.read() !== value) return; // typed on meanwhile
+    if (!this.regionSelect) {
+      const names = new Intl.DisplayNames([navigator.language, "en"], { type: "region" });
+      this.regionSelect = el("select", { class: "region", "aria-label": "Country of national numbers" }, el("option", { value: "", text: "—" }));
+      for (const r of phone.regions()) this.regionSelect.append(el("option", { value: r, text: `${names.of(r) ?? r} (${r})` }));
+      this.regionSelect.value = browserRegion();
+      this.regionSelect.addEventListener("change", () => this.checkField(this.regionFor));
+    }
+    this.regionFor = node;
+    const region = this.regionSelect.value || undefined;
+    const info = phone.parsePhone(value, { region });
+    const ui = this.words.ui;
+    const candidates = info.valid && info.e164 !== value && accepted(info.e164) ? [[info.e164, ui.use(info.e164)]] : [];
+    node.offer(candidates, ui.e164Question, this.regionSelect, region);
   }
 
   leaves() {

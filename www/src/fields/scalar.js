@@ -198,12 +198,13 @@ export class ScalarNode extends Node {
    * Offers to replace the text with `candidates` ([value, label] pairs). Rebuilt only when
    * they change: a check on leaving the field must not replace the button being clicked.
    */
-  offer(candidates, question) {
-    const key = JSON.stringify(candidates);
+  offer(candidates, question, extra, extraKey) {
+    const key = JSON.stringify([candidates, extraKey ?? null, !!extra]);
     if (key === this.offered) return;
     this.offered = key;
     this.suggestion.replaceChildren();
-    this.suggestion.hidden = candidates.length === 0;
+    this.suggestion.hidden = candidates.length === 0 && !extra;
+    if (extra) this.suggestion.append(extra, " ");
     if (!candidates.length) return;
     this.suggestion.append(el("span", { text: question + " " }));
     for (const [value, label] of candidates) {
