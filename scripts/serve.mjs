@@ -1,7 +1,8 @@
 // Serves the built admin form (www/dist) as a production server would: the hashed files
 // under /assets/ cached for good (their names change when they do), the page revalidated on
-// every load, and everything compressed (Brotli or gzip, once per file, at start-up): the
-// .wasm is 327 KB as built and about 145 KB gzipped.
+// every load, and everything compressed (Brotli or gzip, once per file and encoding, on its
+// first request: Brotli at quality 11 takes about 3 s for the 2 MB phone module, which most
+// loads never ask for): the .wasm is 360 KB as built and about 150 KB gzipped.
 //   node scripts/serve.mjs [folder] [--port N] [--host H]
 import { createServer } from "node:http";
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -20,7 +21,12 @@ const folder = args[0] ?? fileURLToPath(new URL("../www/dist", import.meta.url))
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".svg": "image/svg+xml", ".json": "application/json", ".ico": "image/x-icon" };
 
-/** Every file of the folder by URL path, with its compressed forms. */
+const COMPRESS = {
+  gzip: (body) => gzipSync(body, { level: 9 }),
+  br: (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+};
+
+/** Every file of the folder by URL path; its compressed forms are made when first asked for. */
 function load(dir) {
   const files = new Map();
   for (const entry of readdirSync(dir, { recursive: true })) {
@@ -31,8 +37,7 @@ function load(dir) {
     files.set(url, {
       body,
       type: TYPES[extname(path)] ?? "application/octet-stream",
-      gzip: gzipSync(body, { level: 9 }),
-      br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      encoded: {},
       // Hashed names (Vite's assets) never change content; the page must be checked each time.
       cache: url.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
     });
@@ -46,7 +51,8 @@ const server = createServer((req, res) => {
   const file = files.get(path === "/" ? "/index.html" : path);
   if (!file) return res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
   const accepts = String(req.headers["accept-encoding"] ?? "");
-  const [encoding, body] = /\bbr\b/.test(accepts) ? ["br", file.br] : /\bgzip\b/.test(accepts) ? ["gzip", file.gzip] : [undefined, file.body];
+  const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : undefined;
+  const body = encoding ? (file.encoded[encoding] ??= COMPRESS[encoding](file.body)) : file.body;
   const headers = { "content-type": file.type, "cache-control": file.cache, vary: "accept-encoding", "content-length": body.length, "x-content-type-options": "nosniff" };
   if (encoding) headers["content-encoding"] = encoding;
   res.writeHead(200, headers).end(req.method === "HEAD" ? undefined : body);
