@@ -5,6 +5,7 @@
 import { describe, validate, validateField } from "customer-validation";
 import { buildField } from "./fields/build.js";
 import { el, setText } from "./fields/dom.js";
+import { readTouched } from "./fields/node.js";
 import { withLocalOffset } from "./fields/scalar.js";
 import { parseJson } from "./fields/json.js";
 import { diff, shown } from "./record.js";
@@ -157,13 +158,7 @@ export class ModelForm {
 
   /** The payload: the fields the person touched (defaults are the engine's to fill). */
   read() {
-    const out = {};
-    for (const f of this.fields) {
-      if (!f.isTouched()) continue;
-      const v = f.read();
-      if (v !== undefined) out[f.field.name] = v;
-    }
-    return out;
+    return readTouched(this.fields);
   }
 
   /** A field changed: checked now, or after a pause while typing, or (not left yet) not at all. */

@@ -1,7 +1,7 @@
 // Fields that hold fields: declared objects (a schedule, billing settings) and lists of them
 // (schedule rules, by-day entries), whose rows can be added and removed.
 import { el } from "./dom.js";
-import { Node } from "./node.js";
+import { Node, readTouched } from "./node.js";
 import { buildField } from "./build.js";
 
 export class ObjectNode extends Node {
@@ -45,13 +45,7 @@ export class ObjectNode extends Node {
     if (this.parent instanceof Node && this.parent.open) this.parent.open();
   }
   read() {
-    const out = {};
-    for (const c of this.children) {
-      if (!c.isTouched()) continue;
-      const v = c.read();
-      if (v !== undefined) out[c.field.name] = v;
-    }
-    return out;
+    return readTouched(this.children);
   }
   isTouched() {
     if (this.gate && this.node.disabled) return false;

@@ -32,15 +32,11 @@ export class JsonNode extends ScalarNode {
   constructor(field, parent, form, key) {
     super({ ...field, type: "string" }, parent, form, key);
     this.field = field;
-    const area = el("textarea", { id: this.input.id, rows: "3", "aria-describedby": this.input.getAttribute("aria-describedby"), spellcheck: "false", class: "json" });
-    this.input.replaceWith(area);
-    this.input = area;
-    area.addEventListener("input", () => this.changed(false));
-    area.addEventListener("blur", () => {
-      this.left = true;
-      if (this.touched) this.check();
-    });
     this.applyMode();
+  }
+  /** A text area (the base class wires its input and blur events as for any text). */
+  textControl(common) {
+    return el("textarea", { ...common, rows: "3", spellcheck: "false", class: "json" });
   }
   parsed() {
     const text = this.input.value.trim();

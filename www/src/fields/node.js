@@ -1,3 +1,14 @@
+/** The value of an object of fields: each touched one that holds a value, by name. */
+export function readTouched(nodes) {
+  const out = {};
+  for (const n of nodes) {
+    if (!n.isTouched()) continue;
+    const v = n.read();
+    if (v !== undefined) out[n.field.name] = v;
+  }
+  return out;
+}
+
 // A node of the form tree. Scalars read their control; objects and lists read their
 // children. `pointer()` is computed from the parent chain, so removing a list row renumbers
 // the rest.

@@ -43,11 +43,7 @@ export class ScalarNode extends Node {
     } else if (this.kind === "checkbox") {
       this.input = el("input", { ...common, type: "checkbox", role: "switch", class: "switch" });
     } else {
-      // Text, numbers included: a number input would turn "0,012" into 12 without a word.
-      // No maxlength attribute: it counts UTF-16 units and would cut off valid emoji.
-      const numeric = field.type === "int32" ? "numeric" : field.type === "number" ? "decimal" : undefined;
-      const email = formats.includes("email");
-      this.input = el("input", { ...common, type: email ? "email" : "text", inputmode: numeric, autocomplete: "off", spellcheck: "false" });
+      this.input = this.textControl(common, field, formats);
     }
     this.node = el("div", { class: `field field-${field.type}${formats.includes("date_time") ? " field-wide" : ""}` }, label);
     const row = el("div", { class: "control" }, this.input);
@@ -77,6 +73,16 @@ export class ScalarNode extends Node {
       if (this.touched) this.check();
     });
     this.applyMode();
+  }
+
+  /**
+   * The text control. Numbers are text too: a number input would turn "0,012" into 12
+   * without a word. No maxlength attribute: it counts UTF-16 units and would cut off valid emoji.
+   */
+  textControl(common, field, formats) {
+    const numeric = field.type === "int32" ? "numeric" : field.type === "number" ? "decimal" : undefined;
+    const email = formats.includes("email");
+    return el("input", { ...common, type: email ? "email" : "text", inputmode: numeric, autocomplete: "off", spellcheck: "false" });
   }
 
   /** A picker beside the text of dates and times: it writes the text, and follows it. */
