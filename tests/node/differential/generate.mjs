@@ -157,6 +157,7 @@ function respell(rnd, text) {
 
 const FLAG_SPELLINGS = ["0", "1", "2", "-1", "0.0", "1.0", "1e0", "0e5", "-0", "0.5", "1.0000000000000001", "0.99999999999999999", "true", '"1"', "null"];
 const COERCE_STRINGS = ["12", "-0", "0", "007", "1e2", " 1", "", "true", "false", "TRUE", "2147483647", "2147483648", "-2147483648", "-2147483649", "+1", "١٢", "1.0", "0x1", "-", "1 "];
+const DECIMAL_STRINGS = ["0.012", "12.50", "-3", "007", "0", "-0", "0.0", "-0.5", "0,012", "1e3", ".5", "5.", " 1", "1 ", "+1", "", "1.0000000000000001", "0.1", "123456789012345678901234567890", "0.000001", "0.0000001", "9".repeat(400), "١٫٥"];
 const WRONG_TYPES = ["null", "true", "false", '"1"', '""', "[]", "{}", "1.25", "[1]", '{"a":1}', "0"];
 
 const UNKNOWN_KEYS = [
@@ -269,6 +270,8 @@ function boundaryValue(rnd, field, options) {
     case "boolean":
       return raw(pick(rnd, options.coerce ? ["true", "false", '"true"', '"false"', '"TRUE"', '""', "0", "1"] : ["true", "false", '"true"', "0", "null"]));
     case "number":
+      // Form strings a number field reads under coercion (types::form_number), and near misses.
+      if (options.coerce && chance(rnd, 0.4)) return raw(JSON.stringify(pick(rnd, DECIMAL_STRINGS)));
       return raw(pick(rnd, FINITE_NUMBERS));
     case "enum":
       return raw(JSON.stringify(chance(rnd, 0.8) ? pick(rnd, field.enum) : pick(rnd, ["X", String(field.enum[0]).toUpperCase(), "", " " + field.enum[0]])));
@@ -371,14 +374,20 @@ function textCase(rnd, model, desc, gen, options) {
         case "number": {
           tags.push("number");
           const nums = all.filter((s) => isNumberNode(s.node));
-          const lit = pick(rnd, HOSTILE_NUMBERS);
+          // Under coercion, a quarter of them become a form string where a number goes
+          // (types::form_number's inputs), chosen by the literal's place, so that the random
+          // stream, and with it every other case, stays as it was.
+          const at = int(rnd, 0, HOSTILE_NUMBERS.length - 1);
+          const formString = options.coerce && at % 4 === 0;
+          const lit = formString ? JSON.stringify(DECIMAL_STRINGS[(at / 4) % DECIMAL_STRINGS.length]) : HOSTILE_NUMBERS[at];
           if (nums.length && chance(rnd, 0.5)) setSlot(pick(rnd, nums), raw(lit));
           else {
             const numeric = fields.filter((f) => ["int32", "flag", "number"].includes(f.type));
             if (numeric.length) setMember(rnd, root, pick(rnd, numeric).name, raw(lit));
             else insertMember(rnd, root, "n", raw(lit));
           }
-          if (!Number.isFinite(Number(lit))) tags.push("infinite-literal");
+          if (formString) tags.push("form-number");
+          else if (!Number.isFinite(Number(lit))) tags.push("infinite-literal");
           break;
         }
         case "dupUnknown":
