@@ -1,4 +1,4 @@
-import type { BulkOptions, BulkResult, CreatedTypes, Customer, CustomerCreated, CreateCustomerDto, CreateCustomerDtoCreated, ModelId, ModelTypes, PatchCustomer, ValidateOptions, ValidationResult } from "./types";
+import type { BulkOptions, BulkResult, CsvOptions, CreatedTypes, Customer, CustomerCreated, CreateCustomerDto, CreateCustomerDtoCreated, ModelId, ModelTypes, PatchCustomer, ValidateOptions, ValidationResult } from "./types";
 
 /** Options that ask for patch mode, or leave the mode to the model (create where offered). */
 type Patch = ValidateOptions & { mode: "patch" };
@@ -37,10 +37,21 @@ export declare class JsonArrayValidator {
   end(): BulkResult | null;
 }
 
+/** CSV in chunks of any size, split anywhere (inside a quoted cell too), its first row the header: each push validates the rows it completes; failures carry the line a row starts on (the header is line 1). */
+export declare class CsvValidator {
+  constructor(model: ModelId, options?: CsvOptions);
+  /** Validates the rows `chunk` completes; `null` while it completes none. The result that reads the header carries `columns`. */
+  push(chunk: string | Uint8Array): BulkResult | null;
+  /** Validates a last row without a final line break; `null` if there is none. */
+  end(): BulkResult | null;
+}
+
 /** Validates an async iterable of NDJSON chunks (a Node stream, a fetch body), yielding one result per chunk that completes a line. */
 export declare function validateNdjsonStream(model: ModelId, source: AsyncIterable<string | Uint8Array>, options?: BulkOptions): AsyncGenerator<BulkResult>;
 /** Validates an async iterable of chunks of one JSON array, yielding one result per chunk that completes an element. */
 export declare function validateJsonArrayStream(model: ModelId, source: AsyncIterable<string | Uint8Array>, options?: BulkOptions): AsyncGenerator<BulkResult>;
+/** Validates an async iterable of CSV chunks, yielding one result per chunk that completes a row. */
+export declare function validateCsvStream(model: ModelId, source: AsyncIterable<string | Uint8Array>, options?: CsvOptions): AsyncGenerator<BulkResult>;
 
 /** The Standard Schema v1 interface (https://standardschema.dev), as its spec declares it. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {

@@ -64,6 +64,7 @@ const api = {
   validateField: guarded(core.validateField, "errors"),
   validateNdjson: guarded(core.validateNdjson, "bulk"),
   validateJsonArray: guarded(core.validateJsonArray, "bulk"),
+  validateCsv: guarded(core.validateCsv, "bulk"),
   detectFormat(head, complete) {
     try {
       return core.detectFormat(head, complete);
@@ -129,7 +130,7 @@ class BulkValidator {
 }
 
 /** `null` for a result that holds nothing. */
-const orNull = (r) => (r.records === 0 && r.errors.length === 0 ? null : r);
+const orNull = (r) => (r.records === 0 && r.errors.length === 0 && !r.columns ? null : r);
 
 /** NDJSON in chunks: failures carry line numbers (from `options.firstLine`, default 1). */
 class NdjsonValidator extends BulkValidator {
@@ -142,6 +143,13 @@ class NdjsonValidator extends BulkValidator {
 class JsonArrayValidator extends BulkValidator {
   constructor(model, options) {
     super("json", model, options);
+  }
+}
+
+/** CSV in chunks, its first row the header: failures carry the line a row starts on; the result that reads the header carries `columns`. */
+class CsvValidator extends BulkValidator {
+  constructor(model, options) {
+    super("csv", model, options);
   }
 }
 
@@ -210,8 +218,10 @@ function schema(model, options) {
 api.schema = schema;
 api.NdjsonValidator = NdjsonValidator;
 api.JsonArrayValidator = JsonArrayValidator;
+api.CsvValidator = CsvValidator;
 api.validateNdjsonStream = (model, source, options) => validated(new NdjsonValidator(model, options), source);
 api.validateJsonArrayStream = (model, source, options) => validated(new JsonArrayValidator(model, options), source);
+api.validateCsvStream = (model, source, options) => validated(new CsvValidator(model, options), source);
 // For the package's own tests (not enumerable, so not among the ES module's exports): a
 // forced trap, through the same recovery as every call, and what the module holds.
 Object.defineProperty(api, "__testing", {

@@ -35,10 +35,14 @@ pub fn validate_json_array_into(model: &'static Model, input: &[u8], options: &O
     // The whole text as the one chunk of a stream, into the caller's batch.
     let mut stream = JsonArrayStream::new(model, options.clone(), output, batch.limits);
     std::mem::swap(&mut stream.batch, batch);
+    stream.batch.start_rejects(HEADER, &options.messages);
     stream.read(input, true);
     stream.batch.finish();
     std::mem::swap(&mut stream.batch, batch);
 }
+
+/// The columns of rejected elements before their messages (`Batch::rejected`).
+const HEADER: &[&[u8]] = &[b"index", b"record"];
 
 /// Where the reader stands in the array's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,6 +122,12 @@ impl JsonArrayStream {
             started: false,
         };
         JsonArrayStream { model, options, output, batch: Batch::with_limits(limits), pending: Vec::new(), scan }
+    }
+
+    /// Keeps the invalid records (`Batch::keep_rejected`) from now on.
+    pub fn keep_rejected(&mut self) {
+        self.batch.keep_rejected = true;
+        self.batch.start_rejects(HEADER, &self.options.messages);
     }
 
     /// Validates the elements `chunk` completes.

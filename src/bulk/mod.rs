@@ -8,13 +8,16 @@
 //! one record being read, the errors listed.
 
 mod array;
+mod csv;
 mod format;
 mod ndjson;
 mod reader;
+mod rejected;
 #[cfg(test)]
 mod tests;
 
 pub use array::{validate_json_array, validate_json_array_into, JsonArrayStream};
+pub use csv::{validate_csv, validate_csv_into, Column, CsvStream};
 pub use format::{detect_format, Format};
 pub use ndjson::{validate_ndjson, validate_ndjson_into, validate_ndjson_str_into, NdjsonStream};
 
@@ -79,11 +82,15 @@ impl Default for Limits {
     }
 }
 
-/// The failures of one record: its line number (NDJSON, 1-based) or index (JSON array, 0-based).
+/// The failures of one record: its line number (NDJSON and CSV, 1-based) or index (JSON
+/// array, 0-based).
 #[derive(Debug)]
 pub struct Failure {
     pub at: u64,
     pub errors: Vec<Error>,
+    /// The record's JSON text as read (a CSV row as the object its cells make), when the batch
+    /// keeps rejected records (`Batch::keep_rejected`) and the record was read at all.
+    pub record: Option<String>,
 }
 
 /// The results of one call. `records == valid + invalid()`, always.
@@ -101,6 +108,24 @@ pub struct Batch {
     /// Errors of the call rather than of a record: a limit it went over (`too_large`).
     pub call_errors: Vec<Error>,
     pub limits: Limits,
+    /// Whether the invalid records are kept for a person to fix: their text in
+    /// `Failure::record`, and the rows of a CSV file in `rejected`. Kept by `clear`.
+    pub keep_rejected: bool,
+    /// With `keep_rejected`: the invalid records as CSV (RFC 4180, CRLF), a spreadsheet to fix
+    /// and import again: a CSV input's own cells, an NDJSON line or array element as
+    /// `line`/`index` and `record`, then a last column `errors` with the messages. The first
+    /// rows a reader rejects are preceded by the header row, so the `rejected` of every call
+    /// of a stream, concatenated, is one file.
+    pub rejected: Vec<u8>,
+    /// The header row of `rejected`, and whether it was written (kept by `clear`: once per input).
+    pub(crate) rejected_header: Vec<u8>,
+    pub(crate) rejected_headed: bool,
+    /// The mapping of a CSV header's columns to fields, in the call that read the header.
+    pub columns: Vec<Column>,
+    /// Set by the reader when `keep_rejected` (`rejected::start_rejects`).
+    pub(crate) rejects: Option<Box<rejected::Rejects>>,
+    /// Set when `rejected` went over `max_bytes` in this call: dropped, with a call error.
+    rejected_dropped: bool,
     /// Errors listed so far, and whether listing has stopped (it stops once, for good: the
     /// listed failures are always the first ones).
     listed_errors: usize,
@@ -132,6 +157,9 @@ impl Batch {
         self.normalized.clear();
         self.values.clear();
         self.call_errors.clear();
+        self.rejected.clear();
+        self.rejected_dropped = false;
+        self.columns.clear();
         self.listed_errors = 0;
         self.listing_closed = false;
         self.output_bytes = 0;
@@ -143,12 +171,25 @@ impl Batch {
         !self.output_dropped
     }
 
-    /// Counts one invalid record.
+    /// Counts one invalid JSON record whose text is not kept (it was not read: over a limit).
     pub(crate) fn fail(&mut self, at: u64, errors: Vec<Error>) {
+        self.fail_record(at, errors, None, rejected::Row::Text(at, None));
+    }
+
+    /// Counts one invalid record; when rejected records are kept, with its text (`record`)
+    /// and its row of `rejected`.
+    pub(crate) fn fail_record(&mut self, at: u64, errors: Vec<Error>, record: Option<String>, row: rejected::Row) {
+        if self.keep_rejected && !self.rejected_dropped {
+            self.write_rejected(row, &errors);
+            if self.rejected.len() > self.limits.max_bytes {
+                self.rejected_dropped = true;
+                self.rejected = Vec::new();
+            }
+        }
         self.records += 1;
         if !self.listing_closed && self.listed_errors + errors.len() <= self.limits.max_errors_per_call {
             self.listed_errors += errors.len();
-            self.failures.push(Failure { at, errors });
+            self.failures.push(Failure { at, errors, record: record.filter(|_| self.keep_rejected) });
         } else {
             self.listing_closed = true;
             self.unlisted += 1;
@@ -177,6 +218,9 @@ impl Batch {
     pub(crate) fn finish(&mut self) {
         if self.output_dropped {
             self.call_errors.push(too_large("the normalized output", self.limits.max_bytes));
+        }
+        if self.rejected_dropped {
+            self.call_errors.push(too_large("the rejected rows", self.limits.max_bytes));
         }
     }
 }

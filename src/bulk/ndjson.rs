@@ -32,6 +32,7 @@ pub fn validate_ndjson_str_into(model: &'static Model, input: &str, first_line: 
 /// One chunk into `batch`: refused whole when it is over `max_bytes`.
 fn chunk(model: &'static Model, input: &[u8], whole: Option<&str>, first_line: u64, options: &Options, output: Output, batch: &mut Batch) {
     batch.clear();
+    batch.start_rejects(HEADER, &options.messages);
     if input.len() > batch.limits.max_bytes {
         return batch.refuse(too_large("the input", batch.limits.max_bytes));
     }
@@ -86,6 +87,9 @@ fn lines(reader: &mut Reader, batch: &mut Batch, input: &[u8], whole: Option<&st
     line - 1
 }
 
+/// The columns of rejected NDJSON records before their messages (`Batch::rejected`).
+const HEADER: &[&[u8]] = &[b"line", b"record"];
+
 /// NDJSON arriving in chunks split anywhere (inside a line, inside a character): each push
 /// validates the lines it completes. Time is linear in the input, whatever the chunking;
 /// memory is one chunk plus the line being read, and a line over `max_bytes` is one
@@ -117,6 +121,12 @@ impl NdjsonStream {
             skipping: false,
             started: false,
         }
+    }
+
+    /// Keeps the invalid records (`Batch::keep_rejected`) from now on.
+    pub fn keep_rejected(&mut self) {
+        self.batch.keep_rejected = true;
+        self.batch.start_rejects(HEADER, &self.options.messages);
     }
 
     /// Validates the lines `chunk` completes.

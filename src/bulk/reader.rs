@@ -2,6 +2,7 @@
 //! element): the fast path where it decides, else the engine over a tape; the result counted
 //! in the batch. Its buffers are reused from record to record.
 
+use super::rejected::Row;
 use super::{Batch, Output};
 use crate::json::tape::Tape;
 use crate::report::error::Error;
@@ -68,7 +69,7 @@ impl<'o> Reader<'o> {
             },
             fast::Verdict::Invalid(end, errors) => {
                 let next = line_end(end)?;
-                batch.fail(line, errors);
+                Self::reject(batch, line, &chunk.as_bytes()[at..at + end], errors);
                 Some(next)
             }
             fast::Verdict::Undecided => None,
@@ -97,30 +98,50 @@ impl<'o> Reader<'o> {
 
     /// Validates one record's JSON text into `batch`.
     pub(super) fn record(&mut self, batch: &mut Batch, at: u64, text: &[u8]) {
-        let line = match std::str::from_utf8(text) {
-            Ok(line) => line,
-            Err(e) => return batch.fail(at, vec![utf8_error(text, e)]),
-        };
+        if let Err(errors) = self.check(batch, text) {
+            Self::reject(batch, at, text, errors);
+        }
+    }
+
+    /// Validates one record's JSON text: a valid one is counted in `batch` (its normalized
+    /// text collected), an invalid one's errors are returned for the caller to count.
+    pub(super) fn check(&mut self, batch: &mut Batch, text: &[u8]) -> Result<(), Vec<Error>> {
+        let line = std::str::from_utf8(text).map_err(|e| vec![utf8_error(text, e)])?;
         let out = Self::out(self.output, &mut self.spare, batch);
         let mark = out.len();
         match fast::whole_record(self.model, line, self.options, out, &mut self.scratch) {
-            fast::Verdict::Valid(_) => self.accept(batch, mark),
-            fast::Verdict::Invalid(_, errors) => batch.fail(at, errors),
-            fast::Verdict::Undecided => self.engine(batch, at, line),
+            fast::Verdict::Valid(_) => {
+                self.accept(batch, mark);
+                Ok(())
+            }
+            fast::Verdict::Invalid(_, errors) => Err(errors),
+            fast::Verdict::Undecided => self.check_engine(batch, line),
         }
     }
 
     /// Validates one record's text (UTF-8) into `batch` by the engine over the reader's tape.
     pub(super) fn engine(&mut self, batch: &mut Batch, at: u64, text: &str) {
-        let outcome = validate::by_tape(self.model, text, self.options, &mut self.tape);
-        self.counted(batch, at, outcome);
+        if let Err(errors) = self.check_engine(batch, text) {
+            Self::reject(batch, at, text.as_bytes(), errors);
+        }
     }
 
-    /// Counts the engine's outcome; a valid record's normalized text goes to the output.
-    fn counted(&mut self, batch: &mut Batch, at: u64, outcome: Outcome<Cow<str>>) {
+    fn check_engine(&mut self, batch: &mut Batch, text: &str) -> Result<(), Vec<Error>> {
+        let outcome = validate::by_tape(self.model, text, self.options, &mut self.tape);
+        self.counted(batch, outcome)
+    }
+
+    /// Counts an invalid JSON record, with its text when the batch keeps rejected records.
+    fn reject(batch: &mut Batch, at: u64, text: &[u8], errors: Vec<Error>) {
+        let record = batch.keep_rejected.then(|| String::from_utf8_lossy(text).into_owned());
+        batch.fail_record(at, errors, record, Row::Text(at, Some(text)));
+    }
+
+    /// Counts the engine's outcome if valid (its normalized text to the output), else returns its errors.
+    fn counted(&mut self, batch: &mut Batch, outcome: Outcome<Cow<str>>) -> Result<(), Vec<Error>> {
         let text = match outcome.value {
             Some(text) if outcome.errors.is_empty() => text,
-            _ => return batch.fail(at, outcome.errors),
+            _ => return Err(outcome.errors),
         };
         let kept = match self.output {
             Output::Ndjson | Output::Bytes if batch.keeps_output() => {
@@ -146,6 +167,7 @@ impl<'o> Reader<'o> {
             _ => 0,
         };
         batch.pass(kept);
+        Ok(())
     }
 }
 

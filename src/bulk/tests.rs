@@ -89,3 +89,27 @@ fn json_arrays() {
     let broken = validate_json_array(&MODEL, b"[{", &Options::create(), Output::None);
     assert_eq!(broken.failures[0].errors[0].code.as_str(), "json");
 }
+
+/// Rejected NDJSON records: their line and text, then the messages, under one header per stream.
+#[test]
+fn rejected_ndjson_records_are_a_csv_to_fix() {
+    let mut stream = NdjsonStream::new(&MODEL, Options::create(), Output::None, 1, Limits::default());
+    stream.keep_rejected();
+    let mut rejected = Vec::new();
+    for chunk in ["{\"name\":\"a\"}\n{\"name\":5}\n", "not json\n", "{\"name\":\"b\"}"] {
+        rejected.extend_from_slice(&stream.push(chunk.as_bytes()).rejected);
+    }
+    let end = stream.end();
+    assert!(end.rejected.is_empty());
+    assert_eq!(
+        String::from_utf8(rejected).unwrap(),
+        "line,record,errors\r\n2,\"{\"\"name\"\":5}\",\"/name: must be of type string, not integer\"\r\n3,not json,is not valid JSON: expected ident at line 1 column 1\r\n"
+    );
+    let batch = {
+        let mut b = Batch { keep_rejected: true, ..Batch::default() };
+        validate_json_array_into(&MODEL, b"[{\"name\":\"a\"},{\"name\":5}]", &Options::create(), Output::None, &mut b);
+        b
+    };
+    assert_eq!(batch.failures[0].record.as_deref(), Some("{\"name\":5}"));
+    assert_eq!(String::from_utf8(batch.rejected).unwrap(), "index,record,errors\r\n1,\"{\"\"name\"\":5}\",\"/name: must be of type string, not integer\"\r\n");
+}

@@ -107,6 +107,21 @@ export interface BulkOptions extends ValidateOptions {
   maxBytes?: number;
   /** Keep the valid records as an NDJSON string (`ndjson`, default), as NDJSON bytes (`bytes`), as values (`values`), or not at all (`none`). */
   output?: "ndjson" | "bytes" | "values" | "none";
+  /** Keep the invalid records for a person to fix: each failure's `record`, and the result's `rejected` CSV. Default false. */
+  rejected?: boolean;
+}
+
+/** Options of `validateCsv` and `CsvValidator`: `coerce` is on unless set to false (cells are text). */
+export interface CsvOptions extends BulkOptions {}
+
+/** Where a CSV column's cells go. */
+export interface CsvColumn {
+  /** The header cell, as written. */
+  header: string;
+  /** The JSON Pointer each row's cell is set at (`/billingSettings/base/unitCost`; `/Extra` for a column that names no field). */
+  path: string;
+  /** Whether that is a declared field (else an undeclared property, which the `unknown` option decides about, or a map key). */
+  declared: boolean;
 }
 
 export interface BulkFailure {
@@ -115,6 +130,8 @@ export interface BulkFailure {
   /** JSON array: the record's 0-based index. */
   index?: number;
   errors: ValidationError[];
+  /** With `rejected: true`: the record's JSON text as read (a CSV row as the object its cells make); absent for a record that was not read (over `maxBytes`, a ragged CSV row). */
+  record?: string;
 }
 
 export interface BulkResult {
@@ -132,6 +149,10 @@ export interface BulkResult {
   bytes?: Uint8Array;
   /** The valid records, normalized (output `values`). */
   values?: Record<string, unknown>[];
+  /** With `rejected: true`: this call's invalid records as CSV (CRLF), each row the record as it came (a CSV input's cells; `line`/`index` and `record` otherwise) plus a last column `errors` with the messages; the first rows of an input follow a header row, so the `rejected` of every call of a stream, concatenated, is one file. */
+  rejected?: string;
+  /** CSV: the header's columns and where their cells go, in the result of the call that read the header. */
+  columns?: CsvColumn[];
 }
 "#;
 

@@ -61,6 +61,9 @@ codes! {
     UnknownModel = "unknown_model", "unknown model {model}; models: {allowed}";
     UnknownField = "unknown_field", "{model} has no field {field}";
     TooManyErrors = "too_many_errors", "and {omitted} more errors (maxErrors is {max})";
+    CsvHeader = "csv_header", "column {column} ({header}) {detail}";
+    CsvCells = "csv_cells", "has {actual} cells where the header has {expected}";
+    Encoding = "encoding", "is not UTF-8 text (column {column}): save the file as UTF-8";
     TooLarge = "too_large", "{what} is larger than {max} bytes (maxBytes)";
     StreamEnded = "stream_ended", "the stream has ended: nothing can be pushed after end()";
     Internal = "internal", "the validation module failed ({detail}) and was restarted; this is a bug, please report it";

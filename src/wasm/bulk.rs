@@ -44,6 +44,20 @@ pub fn validate_json_array(
     })
 }
 
+/// Validates a CSV text (string or bytes) whose first row is the header: failures carry
+/// the row's line, and the result the header's mapping (`columns`). `coerce` is on unless
+/// the options turn it off.
+#[wasm_bindgen(js_name = validateCsv, unchecked_return_type = "BulkResult")]
+pub fn validate_csv(
+    #[wasm_bindgen(unchecked_param_type = "ModelId")] model: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CsvOptions")] options: Option<JsValue>,
+) -> JsValue {
+    one_call_as(true, &model, &text, options.as_ref(), "line", |call, bytes, batch| {
+        bulk::validate_csv_into(call.model, bytes, &call.options, call.text_output(), batch)
+    })
+}
+
 /// A bulk call over one input: its options read, its input's bytes, `run` over them.
 fn one_call(
     model: &JsValue,
@@ -52,11 +66,24 @@ fn one_call(
     at_name: &str,
     run: impl FnOnce(&Call, &[u8], &mut Batch),
 ) -> JsValue {
-    let call = match Call::read(model, options) {
+    one_call_as(false, model, input, options, at_name, run)
+}
+
+/// `one_call`; `csv`: the input is CSV (`coerce` on by default).
+fn one_call_as(
+    csv: bool,
+    model: &JsValue,
+    input: &JsValue,
+    options: Option<&JsValue>,
+    at_name: &str,
+    run: impl FnOnce(&Call, &[u8], &mut Batch),
+) -> JsValue {
+    let call = match Call::read(model, options, csv) {
         Ok(call) => call,
         Err((errors, messages)) => return refused(&errors, &messages),
     };
     let mut batch = Batch::with_limits(call.limits);
+    batch.keep_rejected = call.rejected;
     match input_bytes(input, call.limits.max_bytes) {
         Ok(bytes) => run(&call, &bytes, &mut batch),
         Err(e) => batch.refuse(e),
@@ -75,10 +102,11 @@ pub fn detect_format(#[wasm_bindgen(unchecked_param_type = "string | Uint8Array"
     }
 }
 
-/// The state of the streams: NDJSON or a JSON array, read chunk by chunk.
+/// The state of the streams: NDJSON, a JSON array or CSV, read chunk by chunk.
 enum Reading {
     Ndjson(bulk::NdjsonStream),
     Array(bulk::JsonArrayStream),
+    Csv(Box<bulk::CsvStream>),
 }
 
 /// A stream of NDJSON or of one JSON array, in chunks split anywhere (the JS classes
@@ -93,15 +121,23 @@ pub struct BulkStream {
 
 #[wasm_bindgen(js_class = BulkStream)]
 impl BulkStream {
-    /// `format`: "ndjson" or "json".
+    /// `format`: "ndjson", "json" or "csv".
     #[wasm_bindgen(constructor)]
     pub fn new(format: &str, model: JsValue, options: Option<JsValue>) -> BulkStream {
-        let reading = Call::read(&model, options.as_ref()).map(|call| {
-            let reading = if format == "json" {
-                Reading::Array(bulk::JsonArrayStream::new(call.model, call.options.clone(), call.text_output(), call.limits))
-            } else {
-                Reading::Ndjson(bulk::NdjsonStream::new(call.model, call.options.clone(), call.text_output(), call.first_line, call.limits))
+        let reading = Call::read(&model, options.as_ref(), format == "csv").map(|call| {
+            let (options, output) = (call.options.clone(), call.text_output());
+            let mut reading = match format {
+                "json" => Reading::Array(bulk::JsonArrayStream::new(call.model, options, output, call.limits)),
+                "csv" => Reading::Csv(Box::new(bulk::CsvStream::new(call.model, options, output, call.limits))),
+                _ => Reading::Ndjson(bulk::NdjsonStream::new(call.model, options, output, call.first_line, call.limits)),
             };
+            if call.rejected {
+                match &mut reading {
+                    Reading::Ndjson(s) => s.keep_rejected(),
+                    Reading::Array(s) => s.keep_rejected(),
+                    Reading::Csv(s) => s.keep_rejected(),
+                }
+            }
             (reading, call)
         });
         BulkStream { reading, buffer: Vec::new() }
@@ -148,6 +184,8 @@ impl BulkStream {
                     (Reading::Ndjson(s), true) => s.end_with(&bytes),
                     (Reading::Array(s), false) => s.push(&bytes),
                     (Reading::Array(s), true) => s.end_with(&bytes),
+                    (Reading::Csv(s), false) => s.push(&bytes),
+                    (Reading::Csv(s), true) => s.end_with(&bytes),
                 };
                 call.result(batch, at_name)
             }
@@ -160,7 +198,7 @@ impl BulkStream {
 impl Reading {
     fn at_name(&self) -> &'static str {
         match self {
-            Reading::Ndjson(_) => "line",
+            Reading::Ndjson(_) | Reading::Csv(_) => "line",
             Reading::Array(_) => "index",
         }
     }
@@ -173,14 +211,17 @@ struct Call {
     limits: Limits,
     first_line: u64,
     output: Output,
+    /// Keep the invalid records (`Batch::keep_rejected`).
+    rejected: bool,
 }
 
 /// Line numbers up to 2^53 - 1: where JS numbers stop being exact.
 const MAX_LINE: f64 = 9_007_199_254_740_991.0;
 
 impl Call {
-    fn read(model: &JsValue, options: Option<&JsValue>) -> Result<Call, (Vec<Error>, Templates)> {
-        let (opts, mut errors) = read_options(options);
+    /// `csv`: cells are text, so `coerce` is on unless the options turn it off.
+    fn read(model: &JsValue, options: Option<&JsValue>, csv: bool) -> Result<Call, (Vec<Error>, Templates)> {
+        let (mut opts, mut errors) = read_options(options);
         // Options that are no readable object are `read_options`' error alone.
         let readable = options.filter(|o| o.is_object() && super::guarded::keys(o).is_ok());
         let get = |name: &str| -> Result<Option<JsValue>, ()> {
@@ -225,6 +266,20 @@ impl Call {
                 Output::None
             }
         };
+        let rejected = match get("rejected") {
+            Ok(None) => false,
+            Ok(Some(v)) => v.as_bool().unwrap_or_else(|| {
+                errors.push(option_error("rejected", &["true", "false"]));
+                false
+            }),
+            Err(()) => {
+                errors.push(option_error("rejected", &["true", "false"]));
+                false
+            }
+        };
+        if csv && matches!(get("coerce"), Ok(None)) {
+            opts.coerce = true;
+        }
         // A mode the model does not offer fails the call, not each record.
         let model = find_model(model)
             .map_err(|e| errors.push(e))
@@ -232,7 +287,7 @@ impl Call {
             .filter(|m| engine::resolve_mode(m, &opts).map_err(|e| errors.push(e)).is_ok());
         match model {
             Some(model) if errors.is_empty() => {
-                Ok(Call { model, options: opts, limits: Limits { max_errors_per_call, max_bytes }, first_line, output })
+                Ok(Call { model, options: opts, limits: Limits { max_errors_per_call, max_bytes }, first_line, output, rejected })
             }
             _ => Err((errors, opts.messages)),
         }
@@ -263,6 +318,10 @@ impl Call {
             }
             errors.push_str(&format!("{{\"{at_name}\":{},\"errors\":", f.at));
             report_json::errors_json(&mut errors, &f.errors, messages);
+            if let Some(record) = &f.record {
+                errors.push_str(",\"record\":");
+                crate::json::write::push_json_str(&mut errors, record);
+            }
             errors.push('}');
             if errors.len() > MAX_JS_STRING / 2 {
                 // Past what a JS string holds (with room for the rest): counted, not listed.
@@ -290,6 +349,14 @@ impl Call {
         let Ok(out) = js_sys::JSON::parse(&json) else {
             return refused(&[internal("the result could not be made")], messages);
         };
+        if !batch.columns.is_empty() {
+            let _ = Reflect::set(&out, &key("columns"), &columns(&batch.columns));
+        }
+        if self.rejected {
+            // Written from UTF-8 cells and record texts, and messages.
+            let text = String::from_utf8_lossy(&batch.rejected);
+            let _ = Reflect::set(&out, &key("rejected"), &JsValue::from_str(&text));
+        }
         if !batch.call_errors.is_empty() {
             return out;
         }
@@ -310,6 +377,19 @@ impl Call {
         }
         out
     }
+}
+
+/// A CSV header's mapping as `CsvColumn[]`.
+fn columns(columns: &[bulk::Column]) -> JsValue {
+    let list = Array::new();
+    for c in columns {
+        let o = Object::new();
+        let _ = Reflect::set(&o, &key("header"), &JsValue::from_str(&c.header));
+        let _ = Reflect::set(&o, &key("path"), &JsValue::from_str(&c.path));
+        let _ = Reflect::set(&o, &key("declared"), &JsValue::from_bool(c.declared));
+        list.push(&o);
+    }
+    list.into()
 }
 
 /// NDJSON text (one record per line, each line ending in a line feed) as one array, by one
