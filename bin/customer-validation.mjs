@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// customer-validation check: validates and normalizes an NDJSON (or JSON array) import,
+// customer-validation check: validates and normalizes an NDJSON, JSON array or CSV import,
 // streaming, with the same rules as the browser and the server.
 import { createReadStream, createWriteStream, statSync, renameSync, rmSync, realpathSync, readFileSync } from "node:fs";
 import { once } from "node:events";
@@ -11,20 +11,27 @@ import { dirname, join, basename, extname } from "node:path";
 /** The help text; the model ids come from the module (`models()`), never restated here. */
 const usage = () => `Usage: customer-validation check --model MODEL [options] FILE|-
 
-Validates every record of FILE (NDJSON, or a JSON array) and reports the invalid ones.
-'-' reads standard input. Both are streamed: memory stays flat whatever the file's size.
+Validates every record of FILE (NDJSON, a JSON array, or CSV with a header row) and reports
+the invalid ones. '-' reads standard input. Both are streamed: memory stays flat whatever the
+file's size.
 
 Options:
   --model MODEL        ${loadModule().models().join(" | ")} (required)
   --mode MODE          create | patch (default: create where the model offers it)
   --profile PROFILE    strict | api (default: strict)
-  --coerce             HTML-form coercion: decimal strings to int32, "true"/"false" to booleans, "" to absent
+  --coerce             HTML-form coercion: decimal strings to numbers, "true"/"false" to booleans, "" to absent
+                       (on for CSV, whose cells are text; --no-coerce turns it off)
+  --no-coerce          no coercion, for CSV too
   --unknown POLICY     allow | strip | reject properties the model does not declare (default: allow)
   --format FORMAT      text (default): one line per error; json: one JSON object per invalid record
-  --input FORMAT       ndjson | json (a JSON array) | auto (default: by the file's extension,
-                       .json or .ndjson/.jsonl, else by its start; one it cannot tell is an error)
+  --input FORMAT       ndjson | json (a JSON array) | csv | auto (default: by the file's extension,
+                       .csv, .json or .ndjson/.jsonl, else by its start, which tells NDJSON from a
+                       JSON array only; one it cannot tell is an error)
   --out FILE           write the valid records, normalized, as NDJSON (written to a temporary
                        file beside it, renamed to FILE once complete)
+  --errors FILE        write the invalid records as CSV to fix in a spreadsheet and import again:
+                       a CSV's own header and cells, else line (or index) and record, then a
+                       column "errors" with the messages (written as --out is)
   --quiet              no summary and no progress on stderr
   -h, --help           this help
 
@@ -75,11 +82,13 @@ function parse(argv) {
         model: { type: "string" },
         mode: { type: "string" },
         profile: { type: "string" },
-        coerce: { type: "boolean", default: false },
+        coerce: { type: "boolean" },
+        "no-coerce": { type: "boolean" },
         unknown: { type: "string" },
         format: { type: "string", default: "text" },
         input: { type: "string", default: "auto" },
         out: { type: "string" },
+        errors: { type: "string" },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -98,7 +107,9 @@ function parse(argv) {
   if (!file) fail("no input: give a FILE, or - for standard input");
   if (extra.length) fail(`unexpected arguments: ${extra.join(" ")}`);
   if (!["text", "json"].includes(values.format)) fail(`--format must be text or json, not '${values.format}'`);
-  if (!["auto", "ndjson", "json"].includes(values.input)) fail(`--input must be ndjson, json or auto, not '${values.input}'`);
+  if (!["auto", "ndjson", "json", "csv"].includes(values.input)) fail(`--input must be ndjson, json, csv or auto, not '${values.input}'`);
+  if (values.coerce && values["no-coerce"]) fail("--coerce and --no-coerce contradict each other");
+  if (values.out && values.errors && values.out === values.errors) fail("--out and --errors must be different files");
   return { ...values, file };
 }
 
@@ -145,15 +156,52 @@ process.stdout.on("error", (e) => fail(`cannot write to standard output: ${e.cod
 function formatOf(file) {
   const ext = extname(file).toLowerCase();
   if (ext === ".json") return "json";
+  if (ext === ".csv") return "csv";
   if ([".ndjson", ".jsonl", ".jsonlines"].includes(ext)) return "ndjson";
   return undefined;
+}
+
+/**
+ * An output file: a regular file (or a new one) is written to a temporary file beside it
+ * (beside its target, for a symbolic link), renamed once complete by `close()`; anything else
+ * that is not a folder (a pipe, a device) is written to directly.
+ */
+function output(path, flag) {
+  let st = null;
+  try {
+    st = statSync(path);
+  } catch {}
+  if (st?.isDirectory()) fail(`cannot write ${path}: it is a directory (${flag} takes a file)`);
+  let target = path;
+  let temporary = null;
+  if (!st || st.isFile()) {
+    if (st) target = realpathSync(path);
+    temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    leftovers.add(temporary);
+  }
+  const stream = createWriteStream(temporary ?? target);
+  stream.on("error", (e) => fail(`cannot write ${path}: ${e.message}`));
+  const close = async () => {
+    stream.end();
+    await once(stream, "finish");
+    if (!temporary) return;
+    try {
+      renameSync(temporary, target);
+    } catch (e) {
+      fail(`cannot write ${path}: ${e.message}`);
+    }
+    leftovers.delete(temporary);
+  };
+  return { stream, close };
 }
 
 async function main() {
   const args = parse(process.argv.slice(2));
   const cv = loadModule();
   if (!cv.models().includes(args.model)) fail(`unknown model '${args.model}'; models: ${cv.models().join(", ")}`);
-  const options = { profile: args.profile, mode: args.mode, unknown: args.unknown, coerce: args.coerce };
+  // Left unset, coerce is the module's default for the format (on for CSV).
+  const coerce = args.coerce ? true : args["no-coerce"] ? false : undefined;
+  const options = { profile: args.profile, mode: args.mode, unknown: args.unknown, coerce };
   for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
   // Let the module judge the options (one source of truth for what is allowed).
   const probe = cv.validateNdjson(args.model, "", { ...options, output: "none" });
@@ -175,28 +223,11 @@ async function main() {
   }
   input.on("error", (e) => fail(`cannot read ${args.file}: ${e.message}`));
 
-  // --out: a regular file (or a new one) is written to a temporary file beside it (beside
-  // its target, for a symbolic link), renamed once complete; anything else that is not a
-  // folder (a pipe, a device) is written to directly.
-  let target = args.out;
-  let temporary = null;
-  if (args.out) {
-    let st = null;
-    try {
-      st = statSync(args.out);
-    } catch {}
-    if (st?.isDirectory()) fail(`cannot write ${args.out}: it is a directory`);
-    if (!st || st.isFile()) {
-      if (st) target = realpathSync(args.out);
-      temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-      leftovers.add(temporary);
-    }
-  }
-  const out = args.out ? createWriteStream(temporary ?? target) : null;
-  out?.on("error", (e) => fail(`cannot write ${args.out}: ${e.message}`));
+  const out = args.out ? output(args.out, "--out") : null;
+  const errorsOut = args.errors ? output(args.errors, "--errors") : null;
   // Normalized records are kept only for --out, as bytes: decoding them into strings would cost more than validating.
   // Every failure is listed (chunks are small), and a record may be as long as the module allows.
-  const bulkOptions = { ...options, output: out ? "bytes" : "none", maxErrorsPerCall: 4294967295, maxBytes: MAX_BYTES };
+  const bulkOptions = { ...options, output: out ? "bytes" : "none", maxErrorsPerCall: 4294967295, maxBytes: MAX_BYTES, rejected: Boolean(errorsOut) };
   const progress = new Progress(size, process.stderr.isTTY && !args.quiet);
   const totals = { records: 0, valid: 0, invalid: 0, unlisted: 0, bytes: 0, codes: new Map() };
   const started = performance.now();
@@ -217,8 +248,14 @@ async function main() {
       if (args.format === "json") text += JSON.stringify({ ...(failure.line !== undefined ? { line: failure.line } : { index: failure.index }), errors: failure.errors }) + "\n";
       else for (const e of failure.errors) text += `${where}: ${e.path || "(record)"} ${e.code} ${e.message}\n`;
     }
+    if (result.columns && !args.quiet) {
+      // The header's mapping, said once: which columns name no field of the model.
+      const unmatched = result.columns.filter((c) => !c.declared);
+      for (const c of unmatched) process.stderr.write(`column ${JSON.stringify(c.header)} names no field of ${args.model}: its cells are the property ${c.path.slice(1)} (--unknown decides)\n`);
+    }
     await write(process.stdout, text);
-    if (out && result.bytes?.length) await write(out, result.bytes);
+    if (out && result.bytes?.length) await write(out.stream, result.bytes);
+    if (errorsOut && result.rejected) await write(errorsOut.stream, result.rejected);
   };
 
   // The format: given, by extension, or by the start of the input (held until it tells).
@@ -237,7 +274,8 @@ async function main() {
       if (headBytes > SNIFF_LIMIT) fail(`cannot tell NDJSON from a JSON array in the first ${SNIFF_LIMIT >> 20} MiB of ${args.file}: give --input ndjson or --input json`);
       return null;
     }
-    validator = format === "json" ? new cv.JsonArrayValidator(args.model, bulkOptions) : new cv.NdjsonValidator(args.model, bulkOptions);
+    const Validator = { json: cv.JsonArrayValidator, csv: cv.CsvValidator, ndjson: cv.NdjsonValidator }[format];
+    validator = new Validator(args.model, bulkOptions);
     head = null;
     return text;
   };
@@ -258,18 +296,7 @@ async function main() {
   if (last) await report(last);
   progress.done();
 
-  if (out) {
-    out.end();
-    await once(out, "finish");
-    if (temporary) {
-      try {
-        renameSync(temporary, target);
-      } catch (e) {
-        fail(`cannot write ${args.out}: ${e.message}`);
-      }
-      leftovers.delete(temporary);
-    }
-  }
+  for (const o of [out, errorsOut]) if (o) await o.close();
   // Everything reported has been handed to stdout: wait until it is written (or fails).
   await new Promise((resolve) => process.stdout.write("", resolve));
   if (!args.quiet) {

@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-import type { ModelId, ValidateOptions, FieldOptions, SchemaOptions, ValidationResult, ValidationError, ModelDescription, JsonSchema, BulkOptions, BulkResult, Customer, CreateCustomerDto, PatchCustomer, ModelTypes } from "./types";
+import type { ModelId, ValidateOptions, FieldOptions, SchemaOptions, ValidationResult, ValidationError, ModelDescription, JsonSchema, BulkOptions, CsvOptions, BulkResult, Customer, CreateCustomerDto, PatchCustomer, ModelTypes } from "./types";
 export * from "./types";
 "#;
 

@@ -203,7 +203,7 @@ test("the format: by --input, by extension, else by the start, which never takes
     const r = run(["check", "--model", "customer", "--quiet", ...extra, file]);
     assert.deepEqual([r.code, r.out], [code, out], `${name}: ${r.err}`);
   }
-  assert.match(run(["check", "--model", "customer", "--input", "xml", "-"], "").err, /--input must be ndjson, json or auto/);
+  assert.match(run(["check", "--model", "customer", "--input", "xml", "-"], "").err, /--input must be ndjson, json, csv or auto/);
 });
 
 test("a JSON array that breaks off: every element counted, records = valid + invalid", () => {
@@ -269,7 +269,78 @@ test("--out through a symbolic link writes its target; a folder is refused; a de
   assert.ok(lstatSync(join(folder, "link.ndjson")).isSymbolicLink());
   assert.equal(readFileSync(join(folder, "target.ndjson"), "utf8"), '{"name":"a"}\n');
   const toFolder = run(["check", "--model", "customer", "--quiet", "--out", folder, "-"], input);
-  assert.deepEqual([toFolder.code, toFolder.err], [2, `customer-validation: cannot write ${folder}: it is a directory\n`]);
+  assert.deepEqual([toFolder.code, toFolder.err], [2, `customer-validation: cannot write ${folder}: it is a directory (--out takes a file)\n`]);
   assert.deepEqual(readdirSync(folder).sort(), ["link.ndjson", "target.ndjson"]);
   assert.equal(run(["check", "--model", "customer", "--quiet", "--out", "/dev/null", "-"], input).code, 0);
+});
+
+/** `n` Customer rows as CSV (a header, quoted cells with commas, quotes and line breaks, CRLF); every 101st row has a bad credit, every 307th too many cells. */
+function csvFile(n) {
+  const rows = ["Name,Credit,Default Bill Method,Logo"];
+  const bad = [];
+  let line = 2;
+  for (let i = 1; i <= n; i++) {
+    const quoted = i % 3 === 0 ? `"Acme ${i}, ""Inc""\r\nsecond line"` : `Customer ${i}`;
+    if (i % 307 === 0) {
+      rows.push(`${quoted},1,credit,,extra`);
+      bad.push([line, "csv_cells"]);
+    } else if (i % 101 === 0) {
+      rows.push(`${quoted},1.5,credit,`);
+      bad.push([line, "type"]);
+    } else {
+      rows.push(`${quoted},${i},${i % 2 ? "credit" : "paymentmethod"},logo-${i}.png`);
+    }
+    line += i % 3 === 0 ? 2 : 1;
+  }
+  return { text: "\uFEFF" + rows.join("\r\n") + "\r\n", bad };
+}
+
+test("CSV by extension: physical line numbers over 1 MiB chunks, --out, --errors, the summary", () => {
+  const { text, bad } = csvFile(40000);
+  assert.ok(text.length > 1 << 20);
+  const file = join(dir, "import.csv");
+  writeFileSync(file, text);
+  const out = join(dir, "csv-valid.ndjson");
+  const errors = join(dir, "csv-errors.csv");
+  const r = run(["check", "--model", "customer", "--format", "json", "--out", out, "--errors", errors, file]);
+  assert.equal(r.code, 1, r.err);
+  const reported = r.out.trim().split("\n").map((l) => JSON.parse(l)).map((x) => [x.line, x.errors[0].code]);
+  assert.deepEqual(reported, bad);
+  // The one-call API's answer to the same bytes is the oracle: the same normalized records.
+  const oracle = v.validateCsv("customer", readFileSync(file), { output: "bytes", rejected: true });
+  assert.equal(readFileSync(out, "utf8"), Buffer.from(oracle.bytes).toString("utf8"));
+  assert.equal(readFileSync(errors, "utf8"), oracle.rejected);
+  const rejected = oracle.rejected.split("\r\n");
+  assert.equal(rejected[0], "Name,Credit,Default Bill Method,Logo,errors");
+  assert.equal(rejected[1], 'Customer 101,1.5,credit,,"/credit: must be of type integer, not string"');
+  const count = (code) => bad.filter(([, c]) => c === code).length;
+  assert.deepEqual([count("type"), count("csv_cells")], [395, 130]);
+  assert.match(r.err, /40,000 records: 39,475 valid, 525 invalid; most frequent errors: type ×395, csv_cells ×130/);
+});
+
+test("CSV from standard input needs --input csv; --no-coerce; a header that cannot be read exits 2", () => {
+  const text = "name,credit\na,5\nb,x\n";
+  const r = run(["check", "--model", "customer", "--input", "csv", "-"], text);
+  assert.equal(r.code, 1, r.err);
+  assert.equal(r.out, "line 3: /credit type must be of type integer, not string\n");
+  const strict = run(["check", "--model", "customer", "--input", "csv", "--no-coerce", "-"], text);
+  assert.equal(strict.out, "line 2: /credit type must be of type integer, not string\nline 3: /credit type must be of type integer, not string\n");
+  const dup = run(["check", "--model", "customer", "--input", "csv", "-"], "name,Name\na,b\n");
+  assert.equal(dup.code, 2);
+  assert.match(dup.err, /column 2 \(Name\) names the same field as column 1/);
+  const unknown = run(["check", "--model", "customer", "--input", "csv", "--unknown", "reject", "-"], "name,Region\na,eu\n");
+  assert.equal(unknown.out, "line 2: /Region unknown_property is not a property of Customers\n");
+  assert.match(unknown.err, /column "Region" names no field of customer/);
+  const both = run(["check", "--model", "customer", "--coerce", "--no-coerce", "-"], "");
+  assert.equal(both.code, 2);
+});
+
+test("--errors of NDJSON: line, record and messages; a folder is refused", () => {
+  const errors = join(dir, "ndjson-errors.csv");
+  const r = run(["check", "--model", "customer", "--errors", errors, "-"], '{"name":"a"}\n{"name":1}\nnot json\n');
+  assert.equal(r.code, 1, r.err);
+  assert.equal(readFileSync(errors, "utf8"), 'line,record,errors\r\n2,"{""name"":1}","/name: must be of type string, not integer"\r\n3,not json,is not valid JSON: expected ident at line 1 column 1\r\n');
+  const refused = run(["check", "--model", "customer", "--errors", dir, "-"], "");
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /is a directory/);
 });

@@ -18,6 +18,9 @@
 //                         one), JsonArrayValidator on "[" + text + "]", pushed in
 //                         7-character string pieces, the results summed
 //   J.array:ndjson|values validateJsonArray(model, "[" + text + "]", { output })
+//   J.csv                 validateCsv(model, header + row) for a record whose values are all
+//                         non-empty well-formed strings (not JSON-looking), each key placed
+//                         at itself by the header mapping (its `columns`): coerce as the case's
 //   CLI                   bin/customer-validation.mjs check --format json --out, one NDJSON
 //                         file per (model, options)
 //   J.twin                (JS-value cases) validate on the plain JSON value the input stands
@@ -100,6 +103,7 @@ const PAIRS = [
   ["J.validate", "N.validate_str"],
   ["J.validate", "J.ndjson:ndjson"],
   ["J.validate", "J.array:ndjson"],
+  ["J.validate", "J.csv"],
   ["N.validate_str", "N.validate_json"],
   ["N.validate_str", "N.bulk_ndjson"],
   ["N.bulk_ndjson", "N.bulk_ndjson_str"],
@@ -151,6 +155,33 @@ function streamed(validator, text) {
   }
   return sum;
 }
+
+/** A CSV cell, quoted as a spreadsheet writes one. */
+const csvCell = (s) => (/[",\r\n]|^ | $/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * The case's record as a CSV text of a header and one row, when CSV can carry it: a plain
+ * object of non-empty, well-formed strings that do not look like JSON, with at least one key.
+ */
+function asCsv(c) {
+  let record;
+  try {
+    record = JSON.parse(c.text);
+  } catch {
+    return undefined;
+  }
+  if (record === null || typeof record !== "object" || Array.isArray(record)) return undefined;
+  const keys = Object.keys(record);
+  if (keys.length === 0) return undefined;
+  for (const k of keys) {
+    const v = record[k];
+    if (typeof v !== "string" || v === "" || !v.isWellFormed() || !k.isWellFormed() || /^\s*[[{]/.test(v)) return undefined;
+  }
+  return { keys, text: keys.map(csvCell).join(",") + "\r\n" + keys.map((k) => csvCell(record[k])).join(",") + "\r\n" };
+}
+
+/** A JSON Pointer of one key. */
+const pointer = (k) => "/" + k.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Whether a bulk path's answer says its input held other than one record. */
 const notOneRecord = (answer) => noteOf(answer).includes(" records, ");
@@ -208,6 +239,21 @@ async function runInProcess(pkg, cases, answers, timing, checks) {
         call(`J.array:${output}`, () => fromBulk(pkg.v.validateJsonArray(c.model, "[" + c.text + "]", bulkOptions(c, output)), c.model, output, "index", 0));
       }
       call("J.stream:array", () => fromBulk(streamed(new pkg.v.JsonArrayValidator(c.model, bulkOptions(c, "ndjson")), "[" + c.text + "]"), c.model, "ndjson", "index", 0));
+      const csv = c.parse === "ok" && c.options !== null && typeof c.options === "object" && !Array.isArray(c.options) ? asCsv(c) : undefined;
+      if (csv) {
+        // Cells are text: the case's own coerce, not CSV's default.
+        const options = { ...bulkOptions(c, "ndjson"), coerce: c.options.coerce ?? false };
+        const r = timed(timing, "J.csv", () => pkg.v.validateCsv(c.model, csv.text, options));
+        // Only where the header put every key at itself (no loose match to another field).
+        const placed = r.columns?.length === csv.keys.length && r.columns.every((col, k) => col.path === pointer(csv.keys[k]));
+        if (placed) {
+          delete r.columns;
+          answers.set(i, "J.csv", fromBulk(r, c.model, "ndjson", "line", 2));
+        } else if (!r.columns && !r.errors.some((f) => f.errors?.some((e) => e.code === "csv_header"))) {
+          // Refused whole (bad options): compared as any bulk call's failure is.
+          answers.set(i, "J.csv", fromBulk(r, c.model, "ndjson", "line", 2));
+        }
+      }
     }
     if (i % 500 === 0) await breathe();
   }
