@@ -14,6 +14,7 @@ import zlib from "node:zlib";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import * as z from "zod";
+import Papa from "papaparse";
 import * as data from "./data.mjs";
 import { zodSchemas } from "./zod-schemas.mjs";
 
@@ -39,7 +40,7 @@ const CFG = QUICK
   : { oneShape: 2000, mixed: 10_000, rounds: 11, warmup: 2, formCalls: 2001, bulk: 100_000, bulkRounds: 5, spawns: 7 };
 const CHUNK_BYTES = 1 << 20;
 // BENCH_SECTIONS=bulk,load (say) runs only those sections; all four by default.
-const SECTIONS = new Set((process.env.BENCH_SECTIONS || "per-record,form,bulk,load").split(",").map((x) => x.trim()));
+const SECTIONS = new Set((process.env.BENCH_SECTIONS || "per-record,form,bulk,csv,load").split(",").map((x) => x.trim()));
 const OPTS = Object.freeze({ mode: "create" });
 
 // A real gc() between measurements keeps one validator's garbage out of the next one's time.
@@ -359,7 +360,88 @@ if (SECTIONS.has("bulk")) {
   );
 }
 
-// ---------------------------------------------------------------- 4. load
+// ---------------------------------------------------------------- 4. bulk CSV
+
+if (SECTIONS.has("csv")) {
+  // The same generator's Customer records, as a spreadsheet exports them: one column per
+  // field, every value as text, empty cells where a record has no value (or null).
+  const records = data.customers(CFG.bulk, 0xc5f);
+  const cell = (x) => {
+    if (x === undefined || x === null) return "";
+    const s = typeof x === "string" ? x : typeof x === "object" ? JSON.stringify(x) : String(x);
+    return /[",\r\n]|^ | $/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rowsText = records.map((rec) => data.CUSTOMER_FIELDS.map((f) => cell(rec ? rec[f] : undefined)).join(","));
+  const csvText = data.CUSTOMER_FIELDS.join(",") + "\r\n" + rowsText.join("\r\n") + "\r\n";
+  // The line each row starts on (the header is line 1; no cell here holds a line break),
+  // rows of empty cells left out, as both readers leave them out.
+  const lineOfRow = [];
+  rowsText.forEach((row, i) => /[^,]/.test(row) && lineOfRow.push(i + 2));
+  const buf = Buffer.from(csvText);
+  // The peer a Node developer would write: papaparse with a header row, empty cells dropped
+  // (absent), ajv compiled from our JSON Schema with its own coercion of strings to the
+  // schema's types, the valid records stringified as NDJSON.
+  const ajvCoercing = new Ajv2020({ allErrors: true, useDefaults: true, strict: false, coerceTypes: true });
+  addFormats(ajvCoercing);
+  const ajvCsv = ajvCoercing.compile(customerSchema);
+  const runs = {
+    "ours: `validateCsv` on the Buffer, output `bytes`": () => {
+      const r = v.validateCsv("customer", buf, { ...OPTS, output: "bytes" });
+      return { rows: r.records, valid: r.valid, invalid: r.invalid, bytes: r.bytes.length, verdicts: null, r };
+    },
+    "peer: papaparse (header) + drop empty cells + ajv (coerceTypes) + `JSON.stringify`": () => {
+      const parsed = Papa.parse(buf.toString("utf8"), { header: true, skipEmptyLines: "greedy" });
+      let valid = 0, invalid = 0;
+      const out = [];
+      const errors = [];
+      const verdicts = [];
+      parsed.data.forEach((row, i) => {
+        for (const k of Object.keys(row)) if (row[k] === "") delete row[k];
+        if (ajvCsv(row)) {
+          valid++;
+          out.push(JSON.stringify(row));
+          verdicts.push(true);
+        } else {
+          invalid++;
+          errors.push({ row: i + 1, errors: ajvCsv.errors });
+          verdicts.push(false);
+        }
+      });
+      const bytes = Buffer.from(out.join("\n"));
+      return { rows: parsed.data.length, valid, invalid, bytes: bytes.length, verdicts };
+    },
+  };
+  const names = Object.keys(runs);
+  const secs = Object.fromEntries(names.map((k) => [k, []]));
+  const results = {};
+  for (let round = 0; round < 1 + CFG.bulkRounds; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      gc();
+      const t0 = now();
+      results[name] = runs[name]();
+      if (round > 0) secs[name].push(Number(now() - t0) / 1e9);
+    }
+  }
+  const [oursKey, peerKey] = names;
+  const rate = (k) => results[k].rows / median(secs[k]);
+  // Verdict agreement, row by row: our invalid lines against the peer's invalid rows.
+  const ourInvalid = new Set(results[oursKey].r.errors.map((f) => f.line));
+  let agree = 0;
+  results[peerKey].verdicts.forEach((ok, i) => (agree += ok === !ourInvalid.has(lineOfRow[i]) ? 1 : 0));
+  console.log(`## Bulk CSV: ${fmt(CFG.bulk)} Customer records as one CSV Buffer (${fmt(buf.length / 1e6, 1)} MB, FNV-1a ${fnv1a(buf)}; median of ${CFG.bulkRounds} rounds)\n`);
+  console.log(
+    table(
+      ["pipeline", "records/s", "ms per pass", "valid / invalid", "ours vs this"],
+      names.map((k) => [k, fmt(rate(k)), fmt(median(secs[k]) * 1000), `${fmt(results[k].valid)} / ${fmt(results[k].invalid)}`, k === oursKey ? "1.00×" : ratio(rate(oursKey), rate(k))]),
+    ),
+  );
+  console.log(
+    `\nBoth start from the bytes and end with the valid records' NDJSON bytes and the invalid rows' errors. Verdicts agree on ${fmt(agree)} of ${fmt(results[peerKey].rows)} rows.\n`,
+  );
+}
+
+// ---------------------------------------------------------------- 5. load
 
 if (SECTIONS.has("load")) {
   const gz = zlib.gzipSync(wasmBytes, { level: 9 }).length;
