@@ -65,6 +65,17 @@ test("npx runs the CLI from the install", () => {
   assert.match(r.err, /^2 records: 1 valid, 1 invalid/);
 });
 
+test("npx runs the CLI on a CSV from the install, --errors included", () => {
+  const file = join(project, "import.csv");
+  writeFileSync(file, "Name,Credit\r\nAcme,5\r\n\"Bad, Inc\",x\r\n");
+  const r = sh("npx", ["--no-install", "customer-validation", "check", "--model", "customer", "--errors", "fix.csv", "import.csv"]);
+  assert.equal(r.code, 1, r.err);
+  assert.equal(r.out, "line 3: /credit type must be of type integer, not string\n");
+  assert.equal(readFileSync(join(project, "fix.csv"), "utf8"), 'Name,Credit,errors\r\n"Bad, Inc",x,"/credit: must be of type integer, not string"\r\n');
+  const lib = sh(process.execPath, ["-e", 'const v = require("customer-validation"); const r = v.validateCsv("customer", "Default Bill Method,name\\ncredit,A\\n"); console.log(r.valid, r.columns.map((c) => c.path).join())']);
+  assert.deepEqual([lib.code, lib.out], [0, "1 /defaultBillMethod,/name\n"], lib.err);
+});
+
 test("publint and @arethetypeswrong/cli find nothing wrong with the tarball", () => {
   const tarball = join(work, packed.filename);
   const bin = (name) => join(root, "node_modules/.bin", name);

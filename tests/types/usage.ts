@@ -28,7 +28,15 @@ validateCustomer({}, { mode: "upsert" });
 validateCustomer({}, { messages: { too_long: "x" } });
 
 // Bulk and streaming.
-import { validateNdjson, NdjsonValidator, type BulkResult } from "customer-validation";
+import { validateNdjson, NdjsonValidator, validateCsv, CsvValidator, type BulkResult, type CsvColumn } from "customer-validation";
+const csv = validateCsv("customer", "name\nAcme\n", { rejected: true, coerce: false });
+const mapped: CsvColumn[] | undefined = csv.columns;
+const fix: string | undefined = csv.rejected ?? csv.errors[0]?.record;
+const csvStream = new CsvValidator("patchCustomer", { mode: "patch" });
+const csvPushed: BulkResult | null = csvStream.push(new Uint8Array([0x61]));
+void [mapped, fix, csvPushed];
+// @ts-expect-error rejected is a boolean
+validateCsv("customer", "", { rejected: "yes" });
 const bulk: BulkResult = validateNdjson("customer", '{"name":"a"}\n', { firstLine: 10, output: "none" });
 const lines: Array<number | undefined> = bulk.errors.map((f) => f.line);
 const streaming = new NdjsonValidator("patchCustomer", { mode: "patch" });
