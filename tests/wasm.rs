@@ -275,3 +275,36 @@ fn non_json_values_are_reported_as_they_are() {
 fn validate_patch_customer_js(source: &str) -> JsValue {
     customer_validation::wasm::validate_patch_customer(js(source), None)
 }
+
+/// CSV from JS, in one call and as a stream split inside a quoted cell: the mapping, line
+/// numbers, coercion on by default, the rejected rows.
+#[wasm_bindgen_test]
+fn csv_one_call_and_stream() {
+    use customer_validation::wasm::{validate_csv, BulkStream};
+    let text = "Name,Credit\r\n\"Acme, \"\"Inc\"\"\",5\r\n\"two\nlines\",x\r\n";
+    let options = js("{ rejected: true, output: 'values' }");
+    let r = validate_csv(JsValue::from_str("customer"), JsValue::from_str(text), Some(options.clone()));
+    assert_eq!(
+        json(&get(&r, "columns")),
+        r#"[{"header":"Name","path":"/name","declared":true},{"header":"Credit","path":"/credit","declared":true}]"#
+    );
+    assert_eq!(get(&get(&get(&r, "values"), "0"), "credit").as_f64(), Some(5.0));
+    let failure = get(&get(&r, "errors"), "0");
+    assert_eq!(get(&failure, "line").as_f64(), Some(3.0));
+    assert_eq!(get(&failure, "record").as_string().unwrap(), r#"{"name":"two\nlines","credit":"x"}"#);
+    assert_eq!(
+        get(&r, "rejected").as_string().unwrap(),
+        "Name,Credit,errors\r\n\"two\nlines\",x,\"/credit: must be of type integer, not string\"\r\n"
+    );
+    let mut stream = BulkStream::new("csv", JsValue::from_str("customer"), Some(options));
+    let (first, rest) = text.split_at(20);
+    let a = stream.push(JsValue::from_str(first));
+    let b = stream.end(Some(JsValue::from_str(rest)));
+    let count = |r: &JsValue, k: &str| get(r, k).as_f64().unwrap();
+    assert_eq!((count(&a, "records") + count(&b, "records"), count(&a, "valid") + count(&b, "valid")), (2.0, 1.0));
+    assert_eq!(
+        get(&a, "rejected").as_string().unwrap() + &get(&b, "rejected").as_string().unwrap(),
+        get(&r, "rejected").as_string().unwrap()
+    );
+    still_works();
+}

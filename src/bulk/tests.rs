@@ -111,5 +111,8 @@ fn rejected_ndjson_records_are_a_csv_to_fix() {
         b
     };
     assert_eq!(batch.failures[0].record.as_deref(), Some("{\"name\":5}"));
-    assert_eq!(String::from_utf8(batch.rejected).unwrap(), "index,record,errors\r\n1,\"{\"\"name\"\":5}\",\"/name: must be of type string, not integer\"\r\n");
+    assert_eq!(
+        String::from_utf8(batch.rejected).unwrap(),
+        "index,record,errors\r\n1,\"{\"\"name\"\":5}\",\"/name: must be of type string, not integer\"\r\n"
+    );
 }

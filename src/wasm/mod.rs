@@ -2,6 +2,8 @@
 //! failure comes back as errors in the result, and nothing here panics or throws for bad data.
 
 mod bulk;
+// The bulk calls, for the wasm tests (tests/wasm.rs) as JS sees them.
+pub use bulk::{validate_csv, BulkStream};
 mod flat;
 mod guarded;
 mod js_input;

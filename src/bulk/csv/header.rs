@@ -29,7 +29,10 @@ pub(super) enum Node {
     Object(Vec<(String, Node)>),
     /// A column's cell; `json`: the field holds a list or an object, so a cell that is JSON
     /// text is read as JSON (else it is a string, which the field's type test refuses).
-    Cell { column: usize, json: bool },
+    Cell {
+        column: usize,
+        json: bool,
+    },
 }
 
 /// The mapping of a header row: the columns and the record's shape.

@@ -245,8 +245,7 @@ impl Rows {
             cells.push(&bytes[start..end]);
             start = end;
         }
-        let text: Result<Vec<&str>, usize> =
-            cells.iter().enumerate().map(|(i, c)| std::str::from_utf8(c).map_err(|_| i)).collect();
+        let text: Result<Vec<&str>, usize> = cells.iter().enumerate().map(|(i, c)| std::str::from_utf8(c).map_err(|_| i)).collect();
         let Some(header) = &self.header else {
             let read = text.map_err(encoding_error).and_then(|cells| Header::read(model.root, &cells));
             match read {
@@ -267,9 +266,8 @@ impl Rows {
             return;
         }
         if cells.len() != header.columns.len() {
-            let params = Params::default()
-                .with("actual", Param::Int(cells.len() as i64))
-                .with("expected", Param::Int(header.columns.len() as i64));
+            let params =
+                Params::default().with("actual", Param::Int(cells.len() as i64)).with("expected", Param::Int(header.columns.len() as i64));
             return self.batch.fail_record(line, vec![Error::new("", Code::CsvCells, params)], None, Row::Cells(&cells));
         }
         let text = match text {

@@ -47,7 +47,10 @@ fn quoted_cells_escapes_commas_and_line_breaks() {
 fn line_numbers_count_physical_lines() {
     let text = "name,credit\r\n\"a\r\nb\r\nc\",x\r\n\r\n\n\"ok\",1\r\nbad,\"1\n2\"\r\nlast,no";
     let batch = csv(text);
-    assert_eq!(failures(&batch), vec![(2, vec![("/credit".into(), "type")]), (8, vec![("/credit".into(), "type")]), (10, vec![("/credit".into(), "type")])]);
+    assert_eq!(
+        failures(&batch),
+        vec![(2, vec![("/credit".into(), "type")]), (8, vec![("/credit".into(), "type")]), (10, vec![("/credit".into(), "type")])]
+    );
     assert_eq!((batch.records, batch.valid), (4, 1));
 }
 
@@ -108,7 +111,10 @@ fn header_names_fields_loosely_and_reports_the_mapping() {
         ]
     );
     let value: serde_json::Value = serde_json::from_str(normalized(&batch).trim()).unwrap();
-    assert_eq!((value["defaultBillMethod"].as_str(), value["credit"].as_i64(), value["Extra Column"].as_str()), (Some("paymentmethod"), Some(3), Some("x")));
+    assert_eq!(
+        (value["defaultBillMethod"].as_str(), value["credit"].as_i64(), value["Extra Column"].as_str()),
+        (Some("paymentmethod"), Some(3), Some("x"))
+    );
     // An unmatched column follows `unknown`.
     let strict = Options { unknown: crate::Unknown::Reject, ..coerce() };
     let batch = validate_csv(&customer::MODEL, b"name,Extra\nAcme,x\nAcme,\n", &strict, Output::Ndjson);
@@ -125,11 +131,15 @@ fn duplicate_and_conflicting_headers_refuse_the_input() {
     assert_eq!(batch.call_errors.len(), 1);
     assert_eq!(batch.call_errors[0].code.as_str(), "csv_header");
     assert_eq!(batch.call_errors[0].message(), "column 3 (Credit) names the same field as column 2");
-    let patch = |text: &str| validate_csv(&patch_customer::MODEL, text.as_bytes(), &Options { coerce: true, ..Options::patch() }, Output::Ndjson);
+    let patch =
+        |text: &str| validate_csv(&patch_customer::MODEL, text.as_bytes(), &Options { coerce: true, ..Options::patch() }, Output::Ndjson);
     let batch = patch("name.first,x\n");
     assert_eq!(batch.call_errors[0].message(), "column 1 (name.first) goes inside name, which is not an object");
     let batch = patch("billingSettings,billingSettings.base.unitCost\n");
-    assert_eq!(batch.call_errors[0].message(), "column 2 (billingSettings.base.unitCost) goes inside billingSettings, which column 1 gives whole");
+    assert_eq!(
+        batch.call_errors[0].message(),
+        "column 2 (billingSettings.base.unitCost) goes inside billingSettings, which column 1 gives whole"
+    );
     // A refused stream answers the same to every later push.
     let mut stream = CsvStream::new(&customer::MODEL, coerce(), Output::Ndjson, Limits::default());
     assert_eq!(stream.push(b"name,name\n").call_errors.len(), 1);
@@ -162,7 +172,10 @@ fn a_megabyte_cell_and_rows_over_the_limit() {
     let big = "x".repeat(1 << 20);
     let text = format!("name,logo\n\"{big}\",\"{big}\"\nAcme,\"{big}\"\n");
     let batch = csv(&text);
-    assert_eq!(failures(&batch), vec![(2, vec![("/name".into(), "max_length"), ("/logo".into(), "max_length")]), (3, vec![("/logo".into(), "max_length")])]);
+    assert_eq!(
+        failures(&batch),
+        vec![(2, vec![("/name".into(), "max_length"), ("/logo".into(), "max_length")]), (3, vec![("/logo".into(), "max_length")])]
+    );
     // A row over maxBytes is one too_large failure, its bytes skipped; the next row is read.
     let limits = Limits { max_bytes: 64 << 10, ..Limits::default() };
     let mut stream = CsvStream::new(&customer::MODEL, coerce(), Output::Ndjson, limits);
@@ -237,7 +250,8 @@ fn cell(s: &str) -> String {
 #[test]
 fn csv_agrees_with_ndjson_on_generated_records() {
     let mut gen = Gen(0x5eed_c5f0);
-    let columns = ["name", "status", "credit", "websiteUrl", "logo", "adminUserId", "cdrRetention", "internationalCalling", "defaultBillMethod"];
+    let columns =
+        ["name", "status", "credit", "websiteUrl", "logo", "adminUserId", "cdrRetention", "internationalCalling", "defaultBillMethod"];
     let mut csv_text = columns.join(",") + "\n";
     let (mut as_text, mut typed) = (String::new(), String::new());
     for _ in 0..3_000 {
