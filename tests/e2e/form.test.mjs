@@ -536,11 +536,13 @@ for (const [engine, launch] of Object.entries(BROWSERS).filter(([name]) => !only
       const { page, context } = await open("#customer");
       await page.locator("#tab-customer").focus();
       await page.keyboard.press("End");
+      assert.equal(await active(page), "Import a file of records");
+      await page.keyboard.press("ArrowLeft");
       assert.equal(await active(page), "PatchCustomer (Evo Voice)");
       await page.keyboard.press("Home");
       assert.equal(await active(page), "Customer (Circuit ID)");
       await page.keyboard.press("ArrowLeft");
-      assert.equal(await active(page), "PatchCustomer (Evo Voice)");
+      assert.equal(await active(page), "Import a file of records");
       assert.equal(await page.locator("nav [role=tablist]").count(), 1);
       await context.close();
     });

@@ -1,7 +1,8 @@
-// The admin portal: one form per model (model-form.js), as tabs; the language of the
-// messages; leaving with unsent changes asks first.
+// The admin portal: one form per model (model-form.js), as tabs, and an Import tab
+// (import/page.js); the language of the messages; leaving with unsent changes asks first.
 import init, { models } from "customer-validation";
 import { ModelForm, heading } from "./model-form.js";
+import { ImportPage } from "./import/page.js";
 import { el } from "./fields/dom.js";
 import { LANGUAGES, startLanguage } from "./words.js";
 
@@ -32,6 +33,9 @@ language.addEventListener("change", () => {
     form.recheckTouched();
     form.refreshPanels();
   }
+  importPage.applyWords();
+  importTab.setAttribute("aria-label", portal.words.import.tabName);
+  importTab.firstChild.textContent = portal.words.import.tab;
 });
 document.documentElement.lang = language.value;
 
@@ -39,10 +43,12 @@ document.documentElement.lang = language.value;
 const tabs = document.getElementById("tabs");
 const forms = new Map(models().map((id) => [id, new ModelForm(id, portal)]));
 status.remove();
-const ids = [...forms.keys()];
-for (const [id, form] of forms) {
-  const tab = el("button", { role: "tab", id: `tab-${id}`, "aria-controls": `panel-${id}`, type: "button" }, el("span", { class: "tab-label", text: form.info.label }), el("span", { class: "tab-upstream", text: ` (${form.info.upstream})` }));
-  tab.setAttribute("aria-label", heading(form.info));
+const importPage = new ImportPage(portal);
+const ids = [...forms.keys(), "import"];
+const panels = new Map([...[...forms].map(([id, form]) => [id, form.node]), ["import", importPage.node]]);
+function addTab(id, label, ...children) {
+  const tab = el("button", { role: "tab", id: `tab-${id}`, "aria-controls": `panel-${id}`, type: "button" }, ...children);
+  tab.setAttribute("aria-label", label);
   tab.addEventListener("click", () => (location.hash = id));
   tab.addEventListener("keydown", (e) => {
     const at = ids.indexOf(id);
@@ -54,21 +60,24 @@ for (const [id, form] of forms) {
     document.getElementById(`tab-${target}`).focus();
   });
   tabs.append(tab);
-  app.append(form.node);
+  app.append(panels.get(id));
+  return tab;
 }
+for (const [id, form] of forms) addTab(id, heading(form.info), el("span", { class: "tab-label", text: form.info.label }), el("span", { class: "tab-upstream", text: ` (${form.info.upstream})` }));
+const importTab = addTab("import", portal.words.import.tabName, el("span", { class: "tab-label", text: portal.words.import.tab }));
 
 /** `#customer` shows a model; `#customer?record=<JSON, URI-encoded>` also loads that record to edit. */
 function show() {
   const [hash, query] = location.hash.slice(1).split("?");
-  const current = forms.has(hash) ? hash : ids[0];
+  const current = panels.has(hash) ? hash : ids[0];
   const record = new URLSearchParams(query ?? "").get("record");
-  if (record !== null) {
+  if (record !== null && forms.has(current)) {
     forms.get(current).loadText(record);
     history.replaceState(null, "", `#${current}`);
   }
-  for (const [id, form] of forms) {
+  for (const [id, panel] of panels) {
     const on = id === current;
-    form.node.hidden = !on;
+    panel.hidden = !on;
     const tab = document.getElementById(`tab-${id}`);
     tab.setAttribute("aria-selected", String(on));
     tab.tabIndex = on ? 0 : -1;
