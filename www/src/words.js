@@ -140,6 +140,8 @@ const de = {
     max_items: "hat mehr als {max} Einträge",
     json: "ist kein gültiges JSON: {detail}",
     too_many_errors: "und {omitted} weitere Fehler",
+    csv_cells: "hat {actual} Zellen, die Kopfzeile hat {expected}",
+    encoding: "ist kein UTF-8-Text (Spalte {column}): speichern Sie die Datei als UTF-8",
   },
   item: (n) => `Eintrag ${n}`,
   ui: {
