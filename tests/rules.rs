@@ -424,3 +424,29 @@ fn validate_str_reports_json_errors() {
     assert_eq!(out.errors[0].code.as_str(), "json");
     assert!(out.errors[0].params.get("line").is_some());
 }
+
+/// Vapi's `squadOverrides` (its OpenAPI document of 2026-07-30 on): any object, as `assistantOverrides`.
+#[test]
+fn dto_squad_overrides_is_any_object() {
+    for overrides in ["assistantOverrides", "squadOverrides"] {
+        dto_field(overrides, json!({ "firstMessage": "Hi", "variableValues": { "a": [1, { "b": null }] } }), &[], &BOTH);
+        dto_field(overrides, json!({}), &[], &BOTH);
+        let expected = [(&*format!("/{overrides}"), "type")];
+        for bad in [json!([]), json!("x"), json!(1), json!(null)] {
+            dto_field(overrides, bad, &expected, &BOTH);
+        }
+    }
+    let out = validate_json(&create_customer_dto::MODEL, &json!({ "number": "+14155551234", "squadOverrides": { "x": 1 } }), &Options::create());
+    assert_eq!(out.value.unwrap()["squadOverrides"], json!({ "x": 1 }));
+}
+
+/// Which upstream version each model follows, in describe() and the JSON Schema.
+#[test]
+fn upstream_versions_are_stated() {
+    let dto = customer_validation::json_schema::json_schema(&create_customer_dto::MODEL, &Options::create()).unwrap();
+    assert_eq!(dto["x-upstream"]["api"], "Vapi");
+    assert!(dto["x-upstream"]["version"].as_str().unwrap().contains("2026-07-30"));
+    let circuit = customer_validation::describe::describe(&customer::MODEL);
+    assert!(circuit.upstream_version.contains("0.47.20") && circuit.upstream_version.contains("0.47.22 dropped status"));
+    assert!(customer_validation::describe::describe(&patch_customer::MODEL).upstream_version.contains("ServiceStack"));
+}

@@ -116,6 +116,8 @@ export interface ModelDescription {
   /** What a record is called, and the API it comes from: a form's heading is `${label} (${upstream})`. */
   label: string;
   upstream: string;
+  /** The upstream version the declaration follows, and how later ones differ. */
+  upstreamVersion: string;
   description: string;
   modes: Mode[];
   /** The profiles, the default first. */
@@ -328,6 +330,8 @@ export interface CreateCustomerDto {
   extension?: string;
   /** Overrides of the assistant's settings and template variables for this customer. */
   assistantOverrides?: Record<string, unknown>;
+  /** Overrides of the squad's settings and template variables for this customer (Vapi, 2026-07-30 on). */
+  squadOverrides?: Record<string, unknown>;
   /** The customer's phone number. */
   number?: string;
   sipUri?: string;

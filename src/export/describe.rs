@@ -17,6 +17,8 @@ pub struct ModelInfo {
     pub title: &'static str,
     pub label: &'static str,
     pub upstream: &'static str,
+    /// The upstream version the declaration follows.
+    pub upstream_version: &'static str,
     pub description: &'static str,
     pub modes: Vec<&'static str>,
     /// The profiles, the default first.
@@ -79,6 +81,7 @@ pub fn describe(model: &Model) -> ModelInfo {
         title: model.title,
         label: model.label,
         upstream: model.upstream,
+        upstream_version: model.upstream_version,
         description: model.root.description,
         modes: if model.supports_create { vec!["create", "patch"] } else { vec!["patch"] },
         profiles: crate::Profile::NAMES,

@@ -20,6 +20,7 @@ pub fn json_schema(model: &Model, options: &Options) -> Result<Value, Error> {
     doc.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
     doc.insert("$id".into(), json!(format!("urn:customer-validation:{}:{}:{}", model.id, mode.as_str(), options.profile.as_str())));
     doc.insert("title".into(), json!(model.title));
+    doc.insert("x-upstream".into(), json!({ "api": model.upstream, "version": model.upstream_version }));
     doc.append(obj);
     if !export.defs.is_empty() {
         doc.insert("$defs".into(), Value::Object(export.defs));

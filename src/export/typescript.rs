@@ -85,6 +85,8 @@ export interface ModelDescription {
   /** What a record is called, and the API it comes from: a form's heading is `${label} (${upstream})`. */
   label: string;
   upstream: string;
+  /** The upstream version the declaration follows, and how later ones differ. */
+  upstreamVersion: string;
   description: string;
   modes: Mode[];
   /** The profiles, the default first. */

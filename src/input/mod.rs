@@ -48,6 +48,10 @@ pub enum Unpassable {
     /// It cannot be read (a JS getter or Proxy trap threw).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Unreadable,
+    /// It holds more than this many values in all (a JS value is copied, never shared, and a
+    /// copy is bounded: an array of length 2^32 - 1 is not copied item by item).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    TooLarge(usize),
 }
 
 /// A source of values, and the matching builder of normalized output.

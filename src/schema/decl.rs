@@ -16,6 +16,9 @@ pub struct Model {
     /// What people call a record of it, and the API it comes from (a form's heading).
     pub label: &'static str,
     pub upstream: &'static str,
+    /// Which version of the upstream contract the declaration follows, and how it differs
+    /// from later ones (`describe().upstreamVersion`, the JSON Schema's `x-upstream`).
+    pub upstream_version: &'static str,
     pub root: &'static ObjectDecl,
     /// `create` is offered only where the upstream API creates records with this schema.
     pub supports_create: bool,

@@ -237,6 +237,10 @@ impl<'o> Run<'o> {
                 self.type_error("JSON value", &Kind::Other(UNREADABLE));
                 None
             }
+            Err(Unpassable::TooLarge(max)) => {
+                self.error(Code::MaxItems, Params::default().with("max", Param::Int(max as i64)));
+                None
+            }
         }
     }
 

@@ -49,8 +49,9 @@ pub fn set(object: &Object, name: &str, value: &JsValue) {
     }
 }
 
-/// How many values a pass-through copy takes before it keeps the rest as they are (a sparse
-/// array of length 2^32-1 must not be walked slot by slot).
+/// How many containers and array slots a pass-through copy takes: past it the value is a
+/// `max_items` error (a sparse array of length 2^32-1 must not be walked slot by slot, and
+/// kept as it is it would be shared with the input).
 const COPY_BUDGET: usize = 1_000_000;
 
 /// A copy of a value passed through: objects and arrays are copied as `JSON.stringify` reads
@@ -59,8 +60,13 @@ const COPY_BUDGET: usize = 1_000_000;
 /// anything else (a primitive, a function, a Date, a boxed primitive, an object with a
 /// `toJSON` method) is the value itself, as is what lies past the budget.
 fn copy(v: &JsValue, levels: usize, budget: &mut usize) -> Result<JsValue, Unpassable> {
-    if !v.is_object() || v.is_function() || *budget == 0 {
+    if !v.is_object() || v.is_function() {
         return Ok(v.clone());
+    }
+    // Past the budget the value is refused, never kept as it is: the result shares no object
+    // with the input.
+    if *budget == 0 {
+        return Err(Unpassable::TooLarge(COPY_BUDGET));
     }
     if levels == 0 {
         return Err(Unpassable::TooDeep);
@@ -69,7 +75,7 @@ fn copy(v: &JsValue, levels: usize, budget: &mut usize) -> Result<JsValue, Unpas
     if is_array(v).map_err(|_| Unpassable::Unreadable)? {
         let n = guarded::get(v, &key("length")).map_err(|_| Unpassable::Unreadable)?.as_f64().unwrap_or(0.0) as usize;
         if n > *budget {
-            return Ok(v.clone());
+            return Err(Unpassable::TooLarge(COPY_BUDGET));
         }
         *budget -= n;
         // Holes stay holes (the value is kept as it is: JSON has none, so this is no JSON data).

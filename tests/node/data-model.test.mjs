@@ -134,6 +134,15 @@ test("from JS, only own enumerable properties count, each is read once, and noth
   // Values JSON has no form for are kept as they are where passed through: holes stay holes.
   const holey = v.validateCreateCustomerDto({ zz: [1, , 2] }).value.zz;
   assert.deepEqual([holey.length, 1 in holey, holey[2]], [3, false, 2]);
+  // Too large to copy (an array of length 2^32 - 1): refused, never shared with the input.
+  const huge = [];
+  huge.length = 4294967295;
+  for (const options of [undefined, { messages: {} }, { mode: "patch", unknown: "allow" }]) {
+    for (const [field, value] of [["squadOverrides", { list: huge }], ["assistantOverrides", { a: { b: huge } }], ["extra", huge]]) {
+      const r = v.validateCreateCustomerDto({ number: "+14155550123", [field]: value }, options);
+      assert.deepEqual([codes(r.errors), r.errors[0].params, r.value], [[[`/${field}`, "max_items"]], { max: 1000000 }, undefined], field);
+    }
+  }
   // The normalized value is a copy on every path.
   const overrides = { firstMessage: "Hi", nested: { a: [1] } };
   for (const options of [undefined, { messages: {} }]) {

@@ -18,6 +18,9 @@ pub static CREATE_CUSTOMER_DTO: ObjectDecl = ObjectDecl {
         Field::new("assistantOverrides", Ty::AnyObject)
             .label("Assistant overrides")
             .doc("Overrides of the assistant's settings and template variables for this customer."),
+        Field::new("squadOverrides", Ty::AnyObject)
+            .label("Squad overrides")
+            .doc("Overrides of the squad's settings and template variables for this customer (Vapi, 2026-07-30 on)."),
         Field::new("number", Ty::String).label("Number").doc("The customer's phone number.").rules(&[
             api(Check::MinLength { min: 3, reason: None }),
             api(Check::MaxLength(40)),
@@ -40,6 +43,7 @@ pub static MODEL: Model = Model {
     title: "CreateCustomerDTO",
     label: "CreateCustomerDTO",
     upstream: "Vapi",
+    upstream_version: "Vapi's OpenAPI document of 2026-07-30 (CreateCustomerDTO with squadOverrides)",
     root: &CREATE_CUSTOMER_DTO,
     supports_create: true,
 };

@@ -72,6 +72,7 @@ pub static MODEL: Model = Model {
     title: "CustomersCreateOrPatch",
     label: "Customer",
     upstream: "Circuit ID",
+    upstream_version: "Circuit ID API 0.47.20, as the seed (0.47.22 dropped status, callForwardingCallLimit, lowBalanceAlertAt, lowBalanceAlertCount, lastAutomaticRefillInvoice and callDebug; they are kept here)",
     root: &CUSTOMERS,
     supports_create: true,
 };

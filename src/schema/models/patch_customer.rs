@@ -218,6 +218,7 @@ pub static MODEL: Model = Model {
     title: "PatchCustomer",
     label: "PatchCustomer",
     upstream: "Evo Voice",
+    upstream_version: "Evo Voice PatchCustomer as its generated ServiceStack clients declare it (seeds 002 and 003)",
     root: &PATCH_CUSTOMER,
     supports_create: false,
 };
