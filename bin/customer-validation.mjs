@@ -23,6 +23,8 @@ Options:
                        (on for CSV, whose cells are text; --no-coerce turns it off)
   --no-coerce          no coercion, for CSV too
   --unknown POLICY     allow | strip | reject properties the model does not declare (default: allow)
+  --nulls NULLS        reject | absent: a null property is an error, or as if not sent (default:
+                       the model's: absent for patchCustomer, else reject)
   --format FORMAT      text (default): one line per error; json: one JSON object per invalid record
   --input FORMAT       ndjson | json (a JSON array) | csv | auto (default: by the file's extension,
                        .csv, .json or .ndjson/.jsonl, else by its start, which tells NDJSON from a
@@ -85,6 +87,7 @@ function parse(argv) {
         coerce: { type: "boolean" },
         "no-coerce": { type: "boolean" },
         unknown: { type: "string" },
+        nulls: { type: "string" },
         format: { type: "string", default: "text" },
         input: { type: "string", default: "auto" },
         out: { type: "string" },
@@ -201,7 +204,7 @@ async function main() {
   if (!cv.models().includes(args.model)) fail(`unknown model '${args.model}'; models: ${cv.models().join(", ")}`);
   // Left unset, coerce is the module's default for the format (on for CSV).
   const coerce = args.coerce ? true : args["no-coerce"] ? false : undefined;
-  const options = { profile: args.profile, mode: args.mode, unknown: args.unknown, coerce };
+  const options = { profile: args.profile, mode: args.mode, unknown: args.unknown, nulls: args.nulls, coerce };
   for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
   // Let the module judge the options (one source of truth for what is allowed).
   const probe = cv.validateNdjson(args.model, "", { ...options, output: "none" });

@@ -28,7 +28,7 @@ pub use report::error::{self, Code, Error};
 pub use schema::decl::{self, Model, Profile};
 pub use schema::models;
 pub use validate::engine::{Outcome, MAX_DEPTH, MAX_NESTING};
-pub use validate::options::{Mode, Options, Unknown};
+pub use validate::options::{Mode, Nulls, Options, Unknown};
 
 /// Validates parsed JSON; the normalized value is JSON too.
 pub fn validate_json(model: &'static Model, input: &serde_json::Value, options: &Options) -> Outcome<serde_json::Value> {

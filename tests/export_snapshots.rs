@@ -239,7 +239,15 @@ fn schema(model: &Model, mode: Option<Mode>, profile: Profile, unknown: Unknown)
 fn prop<'a>(schema: &'a Value, name: &str) -> &'a Value {
     let p = &schema["properties"][name];
     assert!(p.is_object(), "no property {name} in {schema}");
-    p
+    non_null(p)
+}
+
+/// A property's own schema when it also allows null (`nulls: absent`: `anyOf: [schema, {type: null}]`).
+fn non_null(p: &Value) -> &Value {
+    match p.get("anyOf").and_then(Value::as_array).map(Vec::as_slice) {
+        Some([inner, null]) if *null == json!({ "type": "null" }) => inner,
+        _ => p,
+    }
 }
 
 /// The bounds a validator enforces: the tightest `minimum` and `maximum` of the schema and of
@@ -476,8 +484,15 @@ fn json_schema_patch_customer_matches_spec() {
     assert_eq!(s["$id"], "urn:customer-validation:patchCustomer:patch:strict");
     assert_eq!(s, schema(m, Some(Mode::Patch), Profile::Strict, Unknown::Reject));
     assert_eq!(s.get("required"), None);
-    assert_eq!(s["minProperties"], json!(1));
-    assert_eq!(s["additionalProperties"], json!(false));
+    // Nulls are as if not sent (issue 15): a patch needs one property that is not null, every
+    // property may be null, and so may an undeclared one under reject.
+    assert_eq!(s["not"], json!({ "additionalProperties": { "type": "null" } }));
+    assert_eq!(s.get("minProperties"), None);
+    assert_eq!(s["additionalProperties"], json!({ "type": "null" }));
+    assert_eq!(s["properties"]["name"], json!({ "description": "The name for the customer.", "anyOf": [{ "type": "string" }, { "type": "null" }] }));
+    let rejecting = json_schema(m, &Options { nulls: Some(customer_validation::Nulls::Reject), ..options(None, Profile::Strict, Unknown::Reject) }).unwrap();
+    assert_eq!((&rejecting["minProperties"], &rejecting["additionalProperties"]), (&json!(1), &json!(false)));
+    assert_eq!(rejecting["properties"]["name"], json!({ "type": "string", "description": "The name for the customer." }));
 
     // Nested objects are in $defs; reject applies to each of them, but minProperties only to the root.
     let defs = s["$defs"].as_object().expect("$defs");
@@ -486,7 +501,7 @@ fn json_schema_patch_customer_matches_spec() {
         ["AppSettings", "BillingItem", "BillingSettings", "Schedule", "ScheduleDay", "SchedulingRule", "Value"].into();
     assert_eq!(names, expected);
     for (name, def) in defs {
-        assert_eq!(def["additionalProperties"], json!(false), "{name}");
+        assert_eq!(def["additionalProperties"], json!({ "type": "null" }), "{name}");
         assert_eq!(def.get("minProperties"), None, "{name}");
         assert_eq!(def.get("required"), None, "{name}");
     }
@@ -520,8 +535,8 @@ fn json_schema_patch_customer_matches_spec() {
     );
     assert_eq!(prop(&defs["BillingItem"], "baseCost"), &json!({ "type": "number", "minimum": 0 }));
     assert_eq!(
-        prop(&s, "data"),
-        &json!({ "type": "object", "description": "Data values for this customer.", "additionalProperties": { "$ref": "#/$defs/Value" } })
+        s["properties"]["data"],
+        json!({ "description": "Data values for this customer.", "anyOf": [{ "type": "object", "additionalProperties": { "$ref": "#/$defs/Value" } }, { "type": "null" }] })
     );
 
     // api: the ranges are strict only; the int32 bounds stay.
@@ -543,7 +558,8 @@ fn json_schema_patch_customer_matches_spec() {
 fn json_schema_unknown_policy() {
     fn strip_additional(v: &mut Value) {
         if let Value::Object(o) = v {
-            if o.get("additionalProperties") == Some(&json!(false)) {
+            let declared = o.contains_key("properties");
+            if matches!(o.get("additionalProperties"), Some(a) if *a == json!(false) || (declared && *a == json!({ "type": "null" }))) {
                 o.remove("additionalProperties");
             }
             o.values_mut().for_each(strip_additional);
@@ -564,7 +580,9 @@ fn json_schema_unknown_policy() {
                     continue;
                 };
                 assert_eq!(allow, strip, "{}", model.id);
-                assert_eq!(reject["additionalProperties"], json!(false), "{}", model.id);
+                // Under nulls absent (patchCustomer's default) a null undeclared property is not sent: allowed.
+                let refused = if model.nulls == customer_validation::Nulls::Absent { json!({ "type": "null" }) } else { json!(false) };
+                assert_eq!(reject["additionalProperties"], refused, "{}", model.id);
                 assert!(!allow.to_string().contains(r#""additionalProperties":false"#), "{}", model.id);
                 strip_additional(&mut reject);
                 assert_eq!(reject, allow, "{}: reject changes only additionalProperties", model.id);
@@ -582,7 +600,7 @@ fn describe_and_json_schema_agree() {
         let required = object.get("required").cloned().unwrap_or(json!([]));
         for f in fields {
             let at = format!("{model}{path}/{}", f.name);
-            let p = resolve(&object["properties"][f.name], root);
+            let p = resolve(non_null(&object["properties"][f.name]), root);
             assert!(p.is_object(), "{at}: in describe, not in the schema");
             assert_eq!(p.get("minLength").and_then(Value::as_u64), f.min_length.map(|n| n as u64), "{at}: minLength");
             assert_eq!(p.get("maxLength").and_then(Value::as_u64), f.max_length.map(|n| n as u64), "{at}: maxLength");

@@ -38,7 +38,7 @@ fn patch_only_nothing_filled_in() {
 fn top_level_types() {
     for (field, bad) in [
         ("customerId", json!(1)),
-        ("name", json!(null)),
+        ("name", json!(7)),
         ("parentCustomerId", json!([])),
         ("referenceId", json!(true)),
         ("data", json!([])),
@@ -47,7 +47,7 @@ fn top_level_types() {
         ("overrideBillingSettings", json!("true")),
         ("billingSettings", json!(1)),
         ("overrideAppSettings", json!(0)),
-        ("appSettings", json!(null)),
+        ("appSettings", json!("on")),
     ] {
         assert_eq!(errors_in(json!({ field: bad }), Profile::Api), vec![e(&format!("/{field}"), "type")], "{field}");
     }
@@ -201,7 +201,7 @@ fn struct_values_and_paths() {
     );
     let flow = rule(json!({ "flowParams": { "x": { "structValue": [] } } }));
     assert_eq!(errors_in(flow, Profile::Strict), vec![e("/schedule/rules/3/flowParams/x/structValue", "type")]);
-    let keys = json!({ "data": { "a/b": { "stringValue": 1 }, "t~": { "numberValue": null } } });
+    let keys = json!({ "data": { "a/b": { "stringValue": 1 }, "t~": { "numberValue": "x" } } });
     assert_eq!(errors_in(keys, Profile::Api), vec![e("/data/a~1b/stringValue", "type"), e("/data/t~0/numberValue", "type")]);
 }
 
@@ -279,4 +279,46 @@ fn hand_made_patch_with_known_errors() {
             e("/schedule/rules/3/byDay/0/dayOfWeek", "enum"),
         ]
     );
+}
+
+/// Issue 15: upstream, a null in a patch means "not set". A null property is as if it were not
+/// sent, in both profiles, at any depth: dropped from the value; a patch of nulls only changes
+/// nothing (`min_properties`). A null list item or map value is still a type error.
+/// `nulls: reject` asks for the strict reading.
+#[test]
+fn nulls_mean_unchanged() {
+    let m = &MODEL;
+    for profile in [Profile::Strict, Profile::Api] {
+        let options = Options { profile, ..Options::patch() };
+        let run = |input: Value| validate_json(m, &input, &options);
+        let out = run(json!({ "name": null, "referenceId": "r", "billingSettings": { "base": { "unitCost": null, "allowance": 3 }, "aiMessages": null } }));
+        assert_eq!(out.value, Some(json!({ "referenceId": "r", "billingSettings": { "base": { "allowance": 3 } } })));
+        assert_eq!(errors_in(json!({ "name": null, "appSettings": null }), profile), vec![e("", "min_properties")]);
+        assert_eq!(errors_in(json!({ "tagIds": ["a", null] }), profile), vec![e("/tagIds/1", "type")]);
+        assert_eq!(errors_in(json!({ "data": { "k": null } }), profile), vec![e("/data/k", "type")]);
+        // An undeclared null is not sent either, whatever `unknown` says.
+        let reject = Options { unknown: customer_validation::Unknown::Reject, ..options.clone() };
+        assert_eq!(validate_json(m, &json!({ "name": "a", "extra": null }), &reject).value, Some(json!({ "name": "a" })));
+        assert_eq!(run(json!({ "name": "a", "extra": null })).value, Some(json!({ "name": "a" })));
+        let strict = Options { nulls: Some(customer_validation::Nulls::Reject), ..options.clone() };
+        let errors: Vec<_> = validate_json(m, &json!({ "name": null, "schedule": { "timeZoneId": null } }), &strict).errors.into_iter().map(|x| (x.path, x.code.as_str())).collect();
+        assert_eq!(errors, vec![e("/name", "type"), e("/schedule/timeZoneId", "type")]);
+    }
+}
+
+/// `nulls: absent` for the other models: dropped, and defaults fill them in create mode; a
+/// required field left null is `required`.
+#[test]
+fn nulls_absent_for_every_model() {
+    use customer_validation::models::{create_customer_dto, customer};
+    let absent = Options { nulls: Some(customer_validation::Nulls::Absent), ..Options::create() };
+    let c = validate_json(&customer::MODEL, &json!({ "name": "Acme", "credit": null, "logo": null }), &absent);
+    assert_eq!((c.value.as_ref().map(|v| v["credit"].clone()), c.value.as_ref().map(|v| v.get("logo").is_none())), (Some(json!(0)), Some(true)));
+    let required: Vec<_> = validate_json(&customer::MODEL, &json!({ "name": null }), &absent).errors.into_iter().map(|x| (x.path, x.code.as_str())).collect();
+    assert_eq!(required, vec![e("/name", "required")]);
+    let dto = validate_json(&create_customer_dto::MODEL, &json!({ "number": "+14155551234", "extension": null, "numberE164CheckEnabled": null }), &absent);
+    assert_eq!(dto.value, Some(json!({ "numberE164CheckEnabled": true, "number": "+14155551234" })));
+    // By default these two reject nulls, as their upstream contracts do.
+    let rejected: Vec<_> = validate_json(&create_customer_dto::MODEL, &json!({ "number": "+14155551234", "extension": null }), &Options::create()).errors.into_iter().map(|x| (x.path, x.code.as_str())).collect();
+    assert_eq!(rejected, vec![e("/extension", "type")]);
 }

@@ -21,6 +21,8 @@ pub struct ModelInfo {
     pub upstream_version: &'static str,
     pub description: &'static str,
     pub modes: Vec<&'static str>,
+    /// What a null property means by default: `reject` (a type error) or `absent` (as if not sent).
+    pub nulls: &'static str,
     /// The profiles, the default first.
     pub profiles: &'static [&'static str],
     pub fields: Vec<FieldInfo>,
@@ -83,6 +85,7 @@ pub fn describe(model: &Model) -> ModelInfo {
         upstream: model.upstream,
         upstream_version: model.upstream_version,
         description: model.root.description,
+        nulls: model.nulls.as_str(),
         modes: if model.supports_create { vec!["create", "patch"] } else { vec!["patch"] },
         profiles: crate::Profile::NAMES,
         fields,

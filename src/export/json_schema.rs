@@ -6,20 +6,24 @@
 
 use crate::report::error::Error;
 use crate::schema::decl::{Check, Field, Model, ObjectDecl, Profile, Rule, Ty};
-use crate::validate::engine::{resolve_mode, MAX_ITEMS};
-use crate::validate::options::{Mode, Options, Unknown};
+use crate::validate::engine::{resolve_mode, resolve_nulls, MAX_ITEMS};
+use crate::validate::options::{Mode, Nulls, Options, Unknown};
 use crate::validate::rules::{self, types};
 use serde_json::{json, Map, Value};
 
 pub fn json_schema(model: &Model, options: &Options) -> Result<Value, Error> {
     let mode = resolve_mode(model, options)?;
-    let mut export = Export { mode, profile: options.profile, unknown: options.unknown, defs: Map::new() };
+    let nulls_absent = resolve_nulls(model, options) == Nulls::Absent;
+    let mut export = Export { mode, profile: options.profile, unknown: options.unknown, nulls_absent, defs: Map::new() };
     let mut root = export.object(model.root, true);
     let obj = root.as_object_mut().expect("object() returns an object");
     let mut doc = Map::new();
     doc.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
     doc.insert("$id".into(), json!(format!("urn:customer-validation:{}:{}:{}", model.id, mode.as_str(), options.profile.as_str())));
     doc.insert("title".into(), json!(model.title));
+    if nulls_absent {
+        doc.insert("x-nulls".into(), json!("absent: a null property is as if it were not sent"));
+    }
     doc.insert("x-upstream".into(), json!({ "api": model.upstream, "version": model.upstream_version }));
     doc.append(obj);
     if !export.defs.is_empty() {
@@ -32,6 +36,8 @@ struct Export {
     mode: Mode,
     profile: Profile,
     unknown: Unknown,
+    /// `Nulls::Absent`: a null property is allowed where leaving it out is, and dropped.
+    nulls_absent: bool,
     defs: Map<String, Value>,
 }
 
@@ -45,8 +51,14 @@ impl Export {
         let mut required = Vec::new();
         let mut conditions = Vec::new();
         for field in decl.fields {
-            properties.insert(field.name.into(), self.field(field, &mut conditions));
-            if self.mode == Mode::Create && field.required {
+            let required_here = self.mode == Mode::Create && field.required;
+            let mut property = self.field(field, &mut conditions);
+            // A null is as if not sent: allowed unless that leaves a required field missing.
+            if self.nulls_absent && !(required_here && field.default.is_none()) {
+                property = or_null(property);
+            }
+            properties.insert(field.name.into(), property);
+            if required_here {
                 required.push(json!(field.name));
             }
         }
@@ -60,10 +72,17 @@ impl Export {
             schema.insert("required".into(), Value::Array(required));
         }
         if root && self.mode == Mode::Patch {
-            schema.insert("minProperties".into(), json!(1));
+            if self.nulls_absent {
+                // At least one property that is not null (nulls are as if not sent).
+                schema.insert("not".into(), json!({ "additionalProperties": { "type": "null" } }));
+            } else {
+                schema.insert("minProperties".into(), json!(1));
+            }
         }
         if self.unknown == Unknown::Reject {
-            schema.insert("additionalProperties".into(), json!(false));
+            // An undeclared property that is null is not sent (`Nulls::Absent`): allowed.
+            let additional = if self.nulls_absent { json!({ "type": "null" }) } else { json!(false) };
+            schema.insert("additionalProperties".into(), additional);
         }
         if !conditions.is_empty() {
             schema.insert("allOf".into(), Value::Array(conditions));
@@ -127,6 +146,20 @@ impl Export {
             }
         }
     }
+}
+
+/// A property's schema that also allows null: its annotations (`description`, `default`) stay
+/// outside the `anyOf`, where ajv's `useDefaults` reads a default.
+fn or_null(property: Value) -> Value {
+    let Value::Object(mut schema) = property else { return property };
+    let mut outer = Map::new();
+    for key in ["description", "default"] {
+        if let Some(v) = schema.remove(key) {
+            outer.insert(key.into(), v);
+        }
+    }
+    outer.insert("anyOf".into(), json!([Value::Object(schema), { "type": "null" }]));
+    Value::Object(outer)
 }
 
 /// Merges keywords into a schema; keywords already there go into its `allOf` instead.

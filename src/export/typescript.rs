@@ -18,6 +18,8 @@ export interface ValidateOptions {
   mode?: Mode;
   /** `strict` (default) adds format checks to the upstream API's own rules (`api`). */
   profile?: Profile;
+  /** What a null property means: `reject` (a type error; the default of customer and createCustomerDto) or `absent` (as if not sent: dropped, defaults filled; the default of patchCustomer). */
+  nulls?: "reject" | "absent";
   /** HTML-form coercion: digit strings to int32, decimal strings ("0.012", never "0,012") to numbers, "true"/"false" to booleans, "" to absent. Off by default. */
   coerce?: boolean;
   /** Properties the model does not declare: kept (`allow`, default), dropped (`strip`) or errors (`reject`). */
@@ -37,6 +39,7 @@ export interface SchemaOptions {
   mode?: Mode;
   profile?: Profile;
   unknown?: UnknownPolicy;
+  nulls?: "reject" | "absent";
 }
 
 export interface ValidationError {
@@ -87,6 +90,8 @@ export interface ModelDescription {
   upstream: string;
   /** The upstream version the declaration follows, and how later ones differ. */
   upstreamVersion: string;
+  /** What a null property means unless `nulls` says: `reject` or `absent`. */
+  nulls: "reject" | "absent";
   description: string;
   modes: Mode[];
   /** The profiles, the default first. */

@@ -20,6 +20,8 @@ pub struct Model {
     /// from later ones (`describe().upstreamVersion`, the JSON Schema's `x-upstream`).
     pub upstream_version: &'static str,
     pub root: &'static ObjectDecl,
+    /// What a null property means unless the options say (`Options::nulls`).
+    pub nulls: crate::validate::options::Nulls,
     /// `create` is offered only where the upstream API creates records with this schema.
     pub supports_create: bool,
 }

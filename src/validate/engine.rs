@@ -4,7 +4,7 @@
 use crate::input::{Input, Kind, Unpassable};
 use crate::report::error::{Code, Error, Param, Params, Pointer};
 use crate::schema::decl::{Check, Field, Model, ObjectDecl, Rule, Ty};
-use crate::validate::options::{Mode, Options, Unknown};
+use crate::validate::options::{Mode, Nulls, Options, Unknown};
 use crate::validate::rules::types::{self, Mismatch, Typed, FLAG_VALUES, INT32_MAX, INT32_MIN};
 use crate::validate::rules::{self, when_flag, Subject};
 
@@ -57,6 +57,11 @@ pub fn resolve_mode(model: &Model, options: &Options) -> Result<Mode, Error> {
     }
 }
 
+/// What a null property means in a run: the options' choice, else the model's.
+pub fn resolve_nulls(model: &Model, options: &Options) -> Nulls {
+    options.nulls.unwrap_or(model.nulls)
+}
+
 /// Validates one record of `model`.
 pub fn validate<I: Input>(model: &'static Model, input: &I, options: &Options) -> Outcome<I::Out> {
     validate_only(model, input, options, u64::MAX)
@@ -71,7 +76,7 @@ pub fn validate_only<I: Input>(model: &'static Model, input: &I, options: &Optio
         Ok(mode) => mode,
         Err(e) => return Outcome::failed(e),
     };
-    let mut run = Run::new(options, mode, only, 0);
+    let mut run = Run::new(options, mode, resolve_nulls(model, options), only, 0);
     let value = run.object(model.root, input, 0);
     let errors = run.finish();
     Outcome { value: if errors.is_empty() { value } else { None }, errors }
@@ -100,7 +105,7 @@ pub fn validate_field<I: Input>(
     };
     // The value sits inside the record and the containers its pointer goes through.
     let level = pointer_segments(field).count();
-    let mut run = Run::new(options, mode, u64::MAX, level);
+    let mut run = Run::new(options, mode, resolve_nulls(model, options), u64::MAX, level);
     for segment in pointer_segments(field) {
         run.path.push_key(&segment);
     }
@@ -153,6 +158,8 @@ fn run_flag<I: Input>(options: &Options, value: &I) -> Option<bool> {
 struct Run<'o> {
     options: &'o Options,
     mode: Mode,
+    /// Whether a null property is as if it were not sent (`Nulls::Absent`).
+    nulls_absent: bool,
     errors: Vec<Error>,
     path: Pointer,
     /// The root fields whose values are checked (see `validate_only`).
@@ -164,8 +171,9 @@ struct Run<'o> {
 }
 
 impl<'o> Run<'o> {
-    fn new(options: &'o Options, mode: Mode, only: u64, level: usize) -> Run<'o> {
-        Run { options, mode, errors: Vec::new(), path: Pointer::default(), only, level, omitted: 0 }
+    fn new(options: &'o Options, mode: Mode, nulls: Nulls, only: u64, level: usize) -> Run<'o> {
+        let nulls_absent = nulls == Nulls::Absent;
+        Run { options, mode, nulls_absent, errors: Vec::new(), path: Pointer::default(), only, level, omitted: 0 }
     }
 
     /// Every error of a run goes through here: past `max_errors` it is only counted, so a
@@ -194,10 +202,12 @@ impl<'o> Run<'o> {
         self.error(Code::Type, params);
     }
 
-    /// `undefined`, and `""` under coercion, mean the field was left out.
+    /// `undefined`, `null` under `Nulls::Absent` and `""` under coercion mean the property
+    /// was left out.
     fn is_present<I: Input>(&self, value: &I) -> bool {
         match value.kind() {
             Kind::Undefined => false,
+            Kind::Null => !self.nulls_absent,
             Kind::Str(s) if self.options.coerce => !s.is_empty(),
             _ => true,
         }
@@ -281,7 +291,8 @@ impl<'o> Run<'o> {
                             hint = i + 1;
                             slots[i] = Some(value).filter(|v| self.is_present(v));
                         }
-                        None if matches!(value.kind(), Kind::Undefined) => {}
+                        // Left out (`undefined`; `null` under `Nulls::Absent`): no property.
+                        None if matches!(value.kind(), Kind::Undefined) || (self.nulls_absent && matches!(value.kind(), Kind::Null)) => {}
                         None => unknown.push((key, value)),
                     }
                 }

@@ -71,6 +71,33 @@ impl Unknown {
     }
 }
 
+/// What a `null` in a declared field means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nulls {
+    /// A `type` error: null is no value of any field (Circuit ID's and Vapi's contracts).
+    Reject,
+    /// As if the property were not sent: dropped from the value, defaults filled in create
+    /// mode (Evo Voice's `PatchCustomer`, whose clients send null for "not set").
+    Absent,
+}
+
+impl Nulls {
+    pub const NAMES: &'static [&'static str] = &["reject", "absent"];
+    pub fn parse(s: &str) -> Option<Nulls> {
+        match s {
+            "reject" => Some(Nulls::Reject),
+            "absent" => Some(Nulls::Absent),
+            _ => None,
+        }
+    }
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Nulls::Reject => "reject",
+            Nulls::Absent => "absent",
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Options {
     /// `None`: the model's own default (`create` where it is offered, else `patch`).
@@ -79,6 +106,8 @@ pub struct Options {
     /// HTML-form coercion: decimal strings to int32, "true"/"false" to booleans, "" to absent.
     pub coerce: bool,
     pub unknown: Unknown,
+    /// `None`: the model's own (`Model::nulls`: `absent` for patchCustomer, else `reject`).
+    pub nulls: Option<Nulls>,
     pub messages: Templates,
     /// Errors reported per record; past it one `too_many_errors` error gives how many more
     /// there were (collected errors are what a record costs in memory, not its size).
@@ -95,6 +124,7 @@ impl Default for Options {
             profile: Profile::Strict,
             coerce: false,
             unknown: Unknown::Allow,
+            nulls: None,
             messages: Templates::default(),
             max_errors: DEFAULT_MAX_ERRORS,
         }

@@ -13,7 +13,7 @@
 //   (what JSON.stringify sees), each once, and the values read are kept for `build`. Writes
 //   the string values, joined and UTF-8 encoded, to the text buffer and returns their byte
 //   count; BEFORE (-1) when this path does not apply and nothing was read: options it does
-//   not read (coerce, messages, a bad value), not a plain object, an undeclared key; AFTER
+//   not read (coerce, messages, nulls, a bad value), not a plain object, an undeclared key; AFTER
 //   (-2) when it gave up after reading: an array, function, symbol or bigint value, an object
 //   that is not plain JSON data, a getter that throws, text too long. Then `snapshot()` holds
 //   what was read, for the general path (also after a successful `flatten`); UNREADABLE (-3)
@@ -91,7 +91,7 @@ const read = new Function(
   `return function read(input, options, slots) {
   slots.fill(0);
   if (options !== undefined && options !== null) {
-    if (typeof options !== "object" || options.messages !== undefined || (options.coerce !== undefined && options.coerce !== false)) return ${BEFORE};
+    if (typeof options !== "object" || options.messages !== undefined || options.nulls !== undefined || (options.coerce !== undefined && options.coerce !== false)) return ${BEFORE};
     const { mode, profile, unknown } = options;
     if (mode !== undefined && (slots[${3 * n}] = modes.indexOf(mode) + 1) === 0) return ${BEFORE};
     if (profile !== undefined && (slots[${3 * n + 1}] = profiles.indexOf(profile) + 1) === 0) return ${BEFORE};

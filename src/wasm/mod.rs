@@ -13,7 +13,7 @@ use crate::report::error::{Code, Error, Param, Params};
 use crate::report::json as report_json;
 use crate::report::messages::{render, Templates};
 use crate::validate::engine;
-use crate::validate::options::{Mode, Options, Unknown};
+use crate::validate::options::{Mode, Nulls, Options, Unknown};
 use crate::{decl::Profile, describe, json_schema, models, Model};
 use js_input::{key, set, JsIn};
 use js_sys::{Array, Object, Reflect};
@@ -259,7 +259,7 @@ impl JsIn {
     }
 }
 
-/// Reads `{ mode, profile, coerce, unknown, messages, maxErrors }`; a bad value, or one that
+/// Reads `{ mode, profile, coerce, nulls, unknown, messages, maxErrors }`; a bad value, or one that
 /// cannot be read (a throwing getter, a revoked Proxy), is an `invalid_option` error.
 pub(crate) fn read_options(options: Option<&JsValue>) -> (Options, Vec<Error>) {
     let mut opts = Options::default();
@@ -283,6 +283,7 @@ pub(crate) fn read_options(options: Option<&JsValue>) -> (Options, Vec<Error>) {
     read("profile", Profile::NAMES, &mut |v| v.as_string().as_deref().and_then(Profile::parse).map(|p| opts.profile = p).is_some());
     read("unknown", Unknown::NAMES, &mut |v| v.as_string().as_deref().and_then(Unknown::parse).map(|u| opts.unknown = u).is_some());
     read("coerce", &["true", "false"], &mut |v| v.as_bool().map(|b| opts.coerce = b).is_some());
+    read("nulls", Nulls::NAMES, &mut |v| v.as_string().as_deref().and_then(Nulls::parse).map(|n| opts.nulls = Some(n)).is_some());
     read("maxErrors", &["a whole number from 1 to 4294967295"], &mut |v| {
         whole_number(v, 1.0, u32::MAX as f64).map(|n| opts.max_errors = n as usize).is_some()
     });

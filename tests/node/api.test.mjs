@@ -250,3 +250,28 @@ test("where code generation from strings is forbidden (CSP without 'unsafe-eval'
   assert.equal(forbidden[0].value.status, "active");
   assert.deepEqual(forbidden[1].errors.map((e) => e.path), ["/name", "/holdMusic"]);
 });
+
+test("nulls: patchCustomer's are as if not sent; nulls: absent for the others; every entry point", () => {
+  const patch = { name: null, referenceId: "r", billingSettings: { base: { unitCost: null, allowance: 3 } }, extra: null };
+  const expected = { referenceId: "r", billingSettings: { base: { allowance: 3 } } };
+  assert.deepEqual(v.validatePatchCustomer(patch), { valid: true, errors: [], value: expected });
+  assert.deepEqual(v.validatePatchCustomer(patch, { profile: "api", messages: {} }).value, expected);
+  assert.deepEqual(v.validatePatchCustomer({ name: null }).errors.map((e) => [e.path, e.code]), [["", "min_properties"]]);
+  assert.deepEqual(v.validatePatchCustomer({ name: null }, { nulls: "reject" }).errors.map((e) => [e.path, e.code]), [["/name", "type"]]);
+  const bulk = v.validateNdjson("patchCustomer", JSON.stringify(patch) + "\n" + '{"name":null}\n', { output: "values" });
+  assert.deepEqual([bulk.valid, bulk.values[0], bulk.errors.map((f) => [f.line, f.errors[0].code])], [1, expected, [[2, "min_properties"]]]);
+  // Vapi and Circuit ID reject nulls unless asked.
+  const dto = { number: "+14155551234", extension: null, unknownNull: null };
+  assert.deepEqual(v.validateCreateCustomerDto(dto).errors.map((e) => [e.path, e.code]), [["/extension", "type"]]);
+  for (const options of [{ nulls: "absent" }, { nulls: "absent", messages: {} }]) {
+    assert.deepEqual(v.validateCreateCustomerDto(dto, options).value, { numberE164CheckEnabled: true, number: "+14155551234" });
+  }
+  const line = v.validateNdjson("createCustomerDto", JSON.stringify(dto) + "\n", { nulls: "absent", output: "values" });
+  assert.deepEqual(line.values, [{ numberE164CheckEnabled: true, number: "+14155551234" }]);
+  assert.deepEqual(v.validateCustomer({ name: "A", credit: null }, { nulls: "absent" }).value.credit, 0);
+  assert.deepEqual(v.validateField("customer", "credit", null, { nulls: "absent" }), []);
+  assert.deepEqual(v.validateField("customer", "name", null, { nulls: "absent" }).map((e) => e.code), ["required"]);
+  assert.deepEqual(v.validateCustomer({ name: "A" }, { nulls: "never" }).errors.map((e) => [e.code, e.params.option]), [["invalid_option", "nulls"]]);
+  assert.equal(v.describe("patchCustomer").nulls, "absent");
+  assert.equal(v.describe("customer").nulls, "reject");
+});

@@ -344,3 +344,13 @@ test("--errors of NDJSON: line, record and messages; a folder is refused", () =>
   assert.equal(refused.code, 2);
   assert.match(refused.err, /is a directory/);
 });
+
+test("--nulls absent: a null is as if not sent", () => {
+  const input = '{"number":"+14155551234","extension":null}\n';
+  assert.equal(run(["check", "--model", "createCustomerDto", "-"], input).out, "line 1: /extension type must be of type string, not null\n");
+  const out = join(dir, "nulls.ndjson");
+  const r = run(["check", "--model", "createCustomerDto", "--nulls", "absent", "--out", out, "-"], input);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(readFileSync(out, "utf8"), '{"numberE164CheckEnabled":true,"number":"+14155551234"}\n');
+  assert.equal(run(["check", "--model", "customer", "--nulls", "maybe", "-"], "").code, 2);
+});

@@ -1,5 +1,6 @@
 //! Vapi `CreateCustomerDTO` (SPEC section 2; seed 004).
 
+use crate::validate::options::Nulls;
 use crate::schema::decl::{api, strict, Check, Field, Lit, Model, ObjectDecl, Ty};
 use crate::validate::rules::pattern::{ALPHANUMERIC_NUMBER, DTMF, E164, EMAIL, SIP_URI};
 
@@ -45,5 +46,6 @@ pub static MODEL: Model = Model {
     upstream: "Vapi",
     upstream_version: "Vapi's OpenAPI document of 2026-07-30 (CreateCustomerDTO with squadOverrides)",
     root: &CREATE_CUSTOMER_DTO,
+    nulls: Nulls::Reject,
     supports_create: true,
 };

@@ -1,5 +1,6 @@
 //! Circuit ID `CustomersCreateOrPatch` (SPEC section 1; seeds 000 and 001).
 
+use crate::validate::options::Nulls;
 use crate::schema::decl::{api, strict, Check, Field, Lit, Model, ObjectDecl, Rule, Ty};
 use crate::validate::rules::format;
 use crate::validate::rules::pattern::{HTTP_URL, OBJECT_ID};
@@ -74,5 +75,6 @@ pub static MODEL: Model = Model {
     upstream: "Circuit ID",
     upstream_version: "Circuit ID API 0.47.20, as the seed (0.47.22 dropped status, callForwardingCallLimit, lowBalanceAlertAt, lowBalanceAlertCount, lastAutomaticRefillInvoice and callDebug; they are kept here)",
     root: &CUSTOMERS,
+    nulls: Nulls::Reject,
     supports_create: true,
 };

@@ -3,6 +3,7 @@
 //! A patch only: every field optional, nothing filled in. The schedule rules mirror an
 //! iCalendar RRULE (RFC 5545); the strict profile adds its ranges.
 
+use crate::validate::options::Nulls;
 use crate::schema::decl::{strict, Check, Field, Model, ObjectDecl, Rule, Ty};
 use crate::validate::rules::format;
 use crate::validate::rules::pattern::HTTP_URL;
@@ -220,5 +221,6 @@ pub static MODEL: Model = Model {
     upstream: "Evo Voice",
     upstream_version: "Evo Voice PatchCustomer as its generated ServiceStack clients declare it (seeds 002 and 003)",
     root: &PATCH_CUSTOMER,
+    nulls: Nulls::Absent,
     supports_create: false,
 };

@@ -99,9 +99,10 @@ pub fn record(model: &'static Model, line: &str, options: &Options, out: &mut Ve
         return Verdict::Undecided;
     }
     let Ok(mode) = resolve_mode(model, options) else { return Verdict::Undecided };
+    let nulls_absent = crate::validate::engine::resolve_nulls(model, options) == crate::validate::options::Nulls::Absent;
     let text = line.as_bytes();
     let mark = out.len();
-    let verdict = Record { text, line, options, mode, out, scratch }.object(model).unwrap_or(Verdict::Undecided);
+    let verdict = Record { text, line, options, mode, nulls_absent, out, scratch }.object(model).unwrap_or(Verdict::Undecided);
     if !matches!(verdict, Verdict::Valid(_)) {
         out.truncate(mark);
     }
@@ -130,6 +131,8 @@ struct Record<'a, 'o> {
     line: &'a str,
     options: &'o Options,
     mode: Mode,
+    /// Whether a null property is dropped (then an unknown one's is the engine's to drop).
+    nulls_absent: bool,
     out: &'o mut Vec<u8>,
     scratch: &'o mut Scratch,
 }
@@ -214,6 +217,10 @@ impl Record<'_, '_> {
                     }
                     None => {
                         if self.options.unknown == Unknown::Reject {
+                            return None;
+                        }
+                        // A null the engine drops (`Nulls::Absent`): the engine's.
+                        if self.nulls_absent && b[i..].starts_with(b"null") {
                             return None;
                         }
                         let end = skip_value(b, i)?;
