@@ -489,8 +489,13 @@ fn json_schema_patch_customer_matches_spec() {
     assert_eq!(s["not"], json!({ "additionalProperties": { "type": "null" } }));
     assert_eq!(s.get("minProperties"), None);
     assert_eq!(s["additionalProperties"], json!({ "type": "null" }));
-    assert_eq!(s["properties"]["name"], json!({ "description": "The name for the customer.", "anyOf": [{ "type": "string" }, { "type": "null" }] }));
-    let rejecting = json_schema(m, &Options { nulls: Some(customer_validation::Nulls::Reject), ..options(None, Profile::Strict, Unknown::Reject) }).unwrap();
+    assert_eq!(
+        s["properties"]["name"],
+        json!({ "description": "The name for the customer.", "anyOf": [{ "type": "string" }, { "type": "null" }] })
+    );
+    let rejecting =
+        json_schema(m, &Options { nulls: Some(customer_validation::Nulls::Reject), ..options(None, Profile::Strict, Unknown::Reject) })
+            .unwrap();
     assert_eq!((&rejecting["minProperties"], &rejecting["additionalProperties"]), (&json!(1), &json!(false)));
     assert_eq!(rejecting["properties"]["name"], json!({ "type": "string", "description": "The name for the customer." }));
 

@@ -54,24 +54,57 @@ fn top_level_types() {
     assert_eq!(errors_in(json!({ "tagIds": ["a", 1, "b", null] }), Profile::Api), vec![e("/tagIds/1", "type"), e("/tagIds/3", "type")]);
 }
 
+/// Issue 15: ServiceStack.Text reads a .NET enum by name in any case and by its number
+/// (declared order from 0, a JSON number or a string of digits). The api profile reads them
+/// so and writes the declared name; strict wants the declared name, and its error offers it.
 #[test]
 fn rule_enums() {
+    let options = |profile| Options { profile, ..Options::patch() };
+    let value_at = |input: Value, profile| validate_json(&MODEL, &input, &options(profile)).value;
     for (field, values) in [("simpleRuleType", SIMPLE_RULE_TYPES), ("frequency", FREQUENCIES)] {
-        for v in values {
-            assert_eq!(errors_in(rule(json!({ field: v })), Profile::Strict), vec![], "{field}={v}");
-        }
-        let lower = values[1].to_lowercase();
         let path = format!("/schedule/rules/3/{field}");
-        assert_eq!(errors_in(rule(json!({ field: lower })), Profile::Api), vec![e(&path, "enum")]);
-        assert_eq!(errors_in(rule(json!({ field: 1 })), Profile::Api), vec![e(&path, "type")]);
+        let last = values.len() - 1;
+        for (i, v) in values.iter().enumerate() {
+            assert_eq!(errors_in(rule(json!({ field: v })), Profile::Strict), vec![], "{field}={v}");
+            for written in [json!(v.to_lowercase()), json!(v.to_uppercase()), json!(i), json!(i.to_string()), json!(format!("0{i}"))] {
+                let out =
+                    value_at(rule(json!({ field: written.clone() })), Profile::Api).unwrap_or_else(|| panic!("{field}={written} in api"));
+                assert_eq!(out["schedule"]["rules"][3][field], json!(v), "{field}={written} is {v}");
+                let strict = validate_json(&MODEL, &rule(json!({ field: written.clone() })), &options(Profile::Strict)).errors;
+                let exact = written == json!(v);
+                assert_eq!(strict.len(), usize::from(!exact), "{field}={written} strict");
+                if !exact {
+                    assert_eq!((strict[0].path.as_str(), strict[0].code.as_str()), (path.as_str(), "enum"));
+                    assert_eq!(
+                        strict[0].params.get("suggestion"),
+                        Some(&customer_validation::error::Param::Static(v)),
+                        "{field}={written}"
+                    );
+                }
+            }
+        }
+        // Past the last member, not a whole number, not a name: errors in both profiles.
+        for profile in [Profile::Strict, Profile::Api] {
+            assert_eq!(errors_in(rule(json!({ field: last + 1 })), profile), vec![e(&path, "type")], "{field} {profile:?}");
+            assert_eq!(errors_in(rule(json!({ field: (last + 1).to_string() })), profile), vec![e(&path, "enum")]);
+            assert_eq!(errors_in(rule(json!({ field: 1.5 })), profile), vec![e(&path, "type")]);
+            assert_eq!(errors_in(rule(json!({ field: -1 })), profile), vec![e(&path, "type")]);
+            assert_eq!(errors_in(rule(json!({ field: " 1" })), profile), vec![e(&path, "enum")]);
+            assert_eq!(errors_in(rule(json!({ field: "" })), profile), vec![e(&path, "enum")]);
+            assert_eq!(errors_in(rule(json!({ field: "Weekly!" })), profile), vec![e(&path, "enum")]);
+        }
     }
     for d in DAYS_OF_WEEK {
         assert_eq!(errors_in(rule(json!({ "byDay": [{ "dayOfWeek": d, "offset": 1 }] })), Profile::Strict), vec![]);
     }
     assert_eq!(
-        errors_in(rule(json!({ "byDay": [{ "dayOfWeek": "Mon" }, { "dayOfWeek": 0 }] })), Profile::Api),
+        errors_in(rule(json!({ "byDay": [{ "dayOfWeek": "Mon" }, { "dayOfWeek": 7 }] })), Profile::Api),
         vec![e("/schedule/rules/3/byDay/0/dayOfWeek", "enum"), e("/schedule/rules/3/byDay/1/dayOfWeek", "type")]
     );
+    let out =
+        value_at(rule(json!({ "byDay": [{ "dayOfWeek": 0 }, { "dayOfWeek": "saturday" }], "frequency": "5" })), Profile::Api).unwrap();
+    assert_eq!(out["schedule"]["rules"][3]["byDay"], json!([{ "dayOfWeek": "Sunday" }, { "dayOfWeek": "Saturday" }]));
+    assert_eq!(out["schedule"]["rules"][3]["frequency"], json!("Weekly"));
 }
 
 #[test]
@@ -291,7 +324,9 @@ fn nulls_mean_unchanged() {
     for profile in [Profile::Strict, Profile::Api] {
         let options = Options { profile, ..Options::patch() };
         let run = |input: Value| validate_json(m, &input, &options);
-        let out = run(json!({ "name": null, "referenceId": "r", "billingSettings": { "base": { "unitCost": null, "allowance": 3 }, "aiMessages": null } }));
+        let out = run(
+            json!({ "name": null, "referenceId": "r", "billingSettings": { "base": { "unitCost": null, "allowance": 3 }, "aiMessages": null } }),
+        );
         assert_eq!(out.value, Some(json!({ "referenceId": "r", "billingSettings": { "base": { "allowance": 3 } } })));
         assert_eq!(errors_in(json!({ "name": null, "appSettings": null }), profile), vec![e("", "min_properties")]);
         assert_eq!(errors_in(json!({ "tagIds": ["a", null] }), profile), vec![e("/tagIds/1", "type")]);
@@ -301,7 +336,11 @@ fn nulls_mean_unchanged() {
         assert_eq!(validate_json(m, &json!({ "name": "a", "extra": null }), &reject).value, Some(json!({ "name": "a" })));
         assert_eq!(run(json!({ "name": "a", "extra": null })).value, Some(json!({ "name": "a" })));
         let strict = Options { nulls: Some(customer_validation::Nulls::Reject), ..options.clone() };
-        let errors: Vec<_> = validate_json(m, &json!({ "name": null, "schedule": { "timeZoneId": null } }), &strict).errors.into_iter().map(|x| (x.path, x.code.as_str())).collect();
+        let errors: Vec<_> = validate_json(m, &json!({ "name": null, "schedule": { "timeZoneId": null } }), &strict)
+            .errors
+            .into_iter()
+            .map(|x| (x.path, x.code.as_str()))
+            .collect();
         assert_eq!(errors, vec![e("/name", "type"), e("/schedule/timeZoneId", "type")]);
     }
 }
@@ -313,12 +352,25 @@ fn nulls_absent_for_every_model() {
     use customer_validation::models::{create_customer_dto, customer};
     let absent = Options { nulls: Some(customer_validation::Nulls::Absent), ..Options::create() };
     let c = validate_json(&customer::MODEL, &json!({ "name": "Acme", "credit": null, "logo": null }), &absent);
-    assert_eq!((c.value.as_ref().map(|v| v["credit"].clone()), c.value.as_ref().map(|v| v.get("logo").is_none())), (Some(json!(0)), Some(true)));
-    let required: Vec<_> = validate_json(&customer::MODEL, &json!({ "name": null }), &absent).errors.into_iter().map(|x| (x.path, x.code.as_str())).collect();
+    assert_eq!(
+        (c.value.as_ref().map(|v| v["credit"].clone()), c.value.as_ref().map(|v| v.get("logo").is_none())),
+        (Some(json!(0)), Some(true))
+    );
+    let required: Vec<_> =
+        validate_json(&customer::MODEL, &json!({ "name": null }), &absent).errors.into_iter().map(|x| (x.path, x.code.as_str())).collect();
     assert_eq!(required, vec![e("/name", "required")]);
-    let dto = validate_json(&create_customer_dto::MODEL, &json!({ "number": "+14155551234", "extension": null, "numberE164CheckEnabled": null }), &absent);
+    let dto = validate_json(
+        &create_customer_dto::MODEL,
+        &json!({ "number": "+14155551234", "extension": null, "numberE164CheckEnabled": null }),
+        &absent,
+    );
     assert_eq!(dto.value, Some(json!({ "numberE164CheckEnabled": true, "number": "+14155551234" })));
     // By default these two reject nulls, as their upstream contracts do.
-    let rejected: Vec<_> = validate_json(&create_customer_dto::MODEL, &json!({ "number": "+14155551234", "extension": null }), &Options::create()).errors.into_iter().map(|x| (x.path, x.code.as_str())).collect();
+    let rejected: Vec<_> =
+        validate_json(&create_customer_dto::MODEL, &json!({ "number": "+14155551234", "extension": null }), &Options::create())
+            .errors
+            .into_iter()
+            .map(|x| (x.path, x.code.as_str()))
+            .collect();
     assert_eq!(rejected, vec![e("/extension", "type")]);
 }

@@ -110,6 +110,8 @@ export interface FieldDescription {
   items?: FieldDescription;
   /** For a map: its values' object type, in `ModelDescription.definitions`. */
   ref?: string;
+  /** `servicestack`: in the `api` profile this enum is also read by any case of a name, and by the member's number (declared order from 0), as a number or a string of digits. */
+  enumParse?: "servicestack";
 }
 
 export interface ModelDescription {

@@ -61,6 +61,10 @@ pub struct FieldInfo {
     /// For a map: the name of its values' object type in `definitions`.
     #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<&'static str>,
+    /// For an enum read as ServiceStack reads it in the `api` profile (`servicestack`): a
+    /// name in any case, or the member's number (declared order, from 0), also as a string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enum_parse: Option<&'static str>,
 }
 
 #[derive(Serialize, Debug, PartialEq)]
@@ -156,6 +160,7 @@ fn of_type(name: &'static str, ty: &Ty, defs: &mut Defs) -> FieldInfo {
         fields: None,
         items: None,
         reference: None,
+        enum_parse: None,
     };
     info.ty = match ty {
         Ty::String => "string",
@@ -168,6 +173,11 @@ fn of_type(name: &'static str, ty: &Ty, defs: &mut Defs) -> FieldInfo {
         Ty::Number => "number",
         Ty::Enum(values) => {
             info.enum_values = Some(values.iter().map(|v| (*v).into()).collect());
+            "enum"
+        }
+        Ty::ServiceStackEnum(values) => {
+            info.enum_values = Some(values.iter().map(|v| (*v).into()).collect());
+            info.enum_parse = Some("servicestack");
             "enum"
         }
         Ty::Object(decl) => {

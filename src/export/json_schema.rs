@@ -132,6 +132,8 @@ impl Export {
             Ty::Boolean => json!({ "type": "boolean" }),
             Ty::Number => json!({ "type": "number" }),
             Ty::Enum(values) => json!({ "type": "string", "enum": values }),
+            Ty::ServiceStackEnum(values) if self.profile == Profile::Strict => json!({ "type": "string", "enum": values }),
+            Ty::ServiceStackEnum(values) => servicestack_enum(values),
             Ty::AnyObject => json!({ "type": "object" }),
             Ty::List(item) => json!({ "type": "array", "maxItems": MAX_ITEMS, "items": self.ty(item) }),
             Ty::Map(entry) => json!({ "type": "object", "additionalProperties": self.ty(entry) }),
@@ -145,6 +147,40 @@ impl Export {
                 json!({ "$ref": format!("#/$defs/{}", decl.name) })
             }
         }
+    }
+}
+
+/// A ServiceStack enum in the `api` profile (`types::servicestack_member`): a name in any
+/// case, the member's number, or that number as a string of digits (at most 10).
+fn servicestack_enum(values: &[&str]) -> Value {
+    let names: Vec<String> = values
+        .iter()
+        .map(|v| {
+            v.chars()
+                .map(|c| {
+                    if c.is_ascii_alphabetic() {
+                        format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
+                    } else {
+                        regex_escape(c)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let last = values.len() - 1;
+    debug_assert!(last < 10, "one digit per member number");
+    json!({ "x-enum": values, "anyOf": [
+        { "type": "string", "pattern": format!("^(?:{})$", names.join("|")) },
+        { "type": "string", "pattern": format!("^0*[0-{last}]$"), "maxLength": 10 },
+        { "type": "integer", "minimum": 0, "maximum": last },
+    ] })
+}
+
+fn regex_escape(c: char) -> String {
+    if "\\^$.|?*+()[]{}/-".contains(c) {
+        format!("\\{c}")
+    } else {
+        c.to_string()
     }
 }
 

@@ -79,6 +79,8 @@ export interface FieldDescription {
   items?: FieldDescription;
   /** For a map: its values' object type, in `ModelDescription.definitions`. */
   ref?: string;
+  /** `servicestack`: in the `api` profile this enum is also read by any case of a name, and by the member's number (declared order from 0), as a number or a string of digits. */
+  enumParse?: "servicestack";
 }
 
 export interface ModelDescription {
@@ -241,7 +243,7 @@ fn ty<'a>(t: &'a Ty, pending: &mut Vec<&'a ObjectDecl>) -> String {
         Ty::Int32 | Ty::Number => "number".into(),
         Ty::Flag => crate::validate::rules::types::FLAG_VALUES.iter().map(i64::to_string).collect::<Vec<_>>().join(" | "),
         Ty::Boolean => "boolean".into(),
-        Ty::Enum(values) => values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(" | "),
+        Ty::Enum(values) | Ty::ServiceStackEnum(values) => values.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join(" | "),
         Ty::AnyObject => "Record<string, unknown>".into(),
         Ty::Object(decl) => {
             pending.push(decl);

@@ -170,6 +170,18 @@ impl<'a> Input for FlatIn<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The flat path writes a root field's value as the input gave it (`Member::Input`): a
+    /// type whose normalized value can differ from the input's (a ServiceStack enum, read in
+    /// the api profile and written by its declared name) must not be a root field.
+    #[test]
+    fn root_fields_are_written_as_given() {
+        for model in crate::schema::models::ALL {
+            for f in model.root.fields {
+                assert!(!matches!(f.ty, Ty::ServiceStackEnum(_)), "{}.{}", model.id, f.name);
+            }
+        }
+    }
     use crate::schema::models::{create_customer_dto, customer};
     use crate::validate::engine;
     use crate::Options;

@@ -101,6 +101,10 @@ pub enum Ty {
     Number,
     /// A string out of a fixed list.
     Enum(&'static [&'static str]),
+    /// A .NET enum behind a ServiceStack API: the exact names in `strict`; in `api` also as
+    /// ServiceStack.Text reads them, a name in any case or the member's number (the declared
+    /// order, from 0) as a number or a string of digits. Normalized to the declared name.
+    ServiceStackEnum(&'static [&'static str]),
     Object(&'static ObjectDecl),
     /// Any JSON object, passed through unchanged.
     AnyObject,

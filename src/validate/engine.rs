@@ -354,7 +354,7 @@ impl<'o> Run<'o> {
 
     fn value<I: Input>(&mut self, ty: &Ty, rules: &[Rule], value: &I, flags: rules::Flags, depth: usize) -> Option<I::Out> {
         let kind = value.kind();
-        let typed = match types::type_test(ty, &kind, self.options.coerce) {
+        let typed = match types::type_test(ty, &kind, self.options.coerce, self.options.profile) {
             Ok(typed) => typed,
             Err(mismatch) => {
                 self.mismatch(ty, mismatch, &kind);
@@ -373,7 +373,8 @@ impl<'o> Run<'o> {
             }
             Typed::Num { value: n, coerced: false } => Subject::Num(n),
             Typed::Bool { value: b, coerced } => return Some(if coerced { I::out_bool(b) } else { value.pass() }),
-            Typed::Enum => return Some(value.pass()),
+            Typed::Enum { canonical: None } => return Some(value.pass()),
+            Typed::Enum { canonical: Some(name) } => return Some(I::out_str(name)),
             Typed::AnyObject => return self.pass(value),
             Typed::Container => return self.container(ty, rules, value, flags, depth),
         };
@@ -389,9 +390,17 @@ impl<'o> Run<'o> {
                 self.error(Code::Int32, Params::default().with("min", Param::Int(INT32_MIN)).with("max", Param::Int(INT32_MAX)))
             }
             Mismatch::Flag => self.error(Code::Enum, Params::default().with("allowed", Param::IntList(FLAG_VALUES))),
-            Mismatch::Enum => {
-                let allowed = if let Ty::Enum(allowed) = ty { allowed } else { &[][..] };
-                self.error(Code::Enum, Params::default().with("allowed", Param::StaticList(allowed)))
+            Mismatch::Enum(suggestion) => {
+                let allowed = match ty {
+                    Ty::Enum(allowed) | Ty::ServiceStackEnum(allowed) => allowed,
+                    _ => &[][..],
+                };
+                let mut params = Params::default().with("allowed", Param::StaticList(allowed));
+                if let Some(name) = suggestion {
+                    // What the api profile would read it as (ServiceStack's parser).
+                    params = params.with("suggestion", Param::Static(name));
+                }
+                self.error(Code::Enum, params)
             }
         }
     }
@@ -451,7 +460,7 @@ impl<'o> Run<'o> {
                 Some(I::object_done(out))
             }
             // `type_test` calls only declared objects, lists and maps containers.
-            Ty::String | Ty::Int32 | Ty::Flag | Ty::Boolean | Ty::Number | Ty::Enum(_) | Ty::AnyObject => None,
+            Ty::String | Ty::Int32 | Ty::Flag | Ty::Boolean | Ty::Number | Ty::Enum(_) | Ty::ServiceStackEnum(_) | Ty::AnyObject => None,
         }
     }
 }

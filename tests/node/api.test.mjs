@@ -275,3 +275,22 @@ test("nulls: patchCustomer's are as if not sent; nulls: absent for the others; e
   assert.equal(v.describe("patchCustomer").nulls, "absent");
   assert.equal(v.describe("customer").nulls, "reject");
 });
+
+test("ServiceStack enums: any case and member numbers in api, the declared name out; strict offers it", () => {
+  const patch = { schedule: { rules: [{ frequency: "WEEKLY", simpleRuleType: 2, byDay: [{ dayOfWeek: "6" }, { dayOfWeek: "monday" }] }] } };
+  const expected = { schedule: { rules: [{ simpleRuleType: "Time", byDay: [{ dayOfWeek: "Saturday" }, { dayOfWeek: "Monday" }], frequency: "Weekly" }] } };
+  for (const options of [{ profile: "api" }, { profile: "api", messages: {} }]) assert.deepEqual(v.validatePatchCustomer(patch, options).value, expected);
+  const line = v.validateNdjson("patchCustomer", JSON.stringify(patch) + "\n", { profile: "api", output: "values" });
+  assert.deepEqual(line.values, [expected]);
+  const strict = v.validatePatchCustomer(patch).errors.map((e) => [e.path, e.code, e.params.suggestion]);
+  assert.deepEqual(strict, [
+    ["/schedule/rules/0/simpleRuleType", "enum", "Time"],
+    ["/schedule/rules/0/byDay/0/dayOfWeek", "enum", "Saturday"],
+    ["/schedule/rules/0/byDay/1/dayOfWeek", "enum", "Monday"],
+    ["/schedule/rules/0/frequency", "enum", "Weekly"],
+  ]);
+  assert.deepEqual(v.validatePatchCustomer({ schedule: { rules: [{ frequency: 8 }] } }, { profile: "api" }).errors.map((e) => e.code), ["type"]);
+  const field = (fields, name) => fields.find((f) => f.name === name);
+  const rules = field(field(v.describe("patchCustomer").fields, "schedule").fields, "rules").items.fields;
+  assert.deepEqual([field(rules, "frequency").enumParse, field(rules, "name").enumParse], ["servicestack", undefined]);
+});

@@ -48,7 +48,7 @@ pub static SCHEDULE_DAY: ObjectDecl = ObjectDecl {
             .label("Offset")
             .doc("Ordinal of the weekday in the period; 0 = every.")
             .rules(&[strict(Check::Range { min: -53, max: 53 })]),
-        Field::new("dayOfWeek", Ty::Enum(DAYS_OF_WEEK)).label("Day of week"),
+        Field::new("dayOfWeek", Ty::ServiceStackEnum(DAYS_OF_WEEK)).label("Day of week"),
     ],
 };
 
@@ -64,7 +64,7 @@ pub static SCHEDULING_RULE: ObjectDecl = ObjectDecl {
         Field::new("state", Ty::String).label("State"),
         Field::new("source", Ty::String).label("Source"),
         Field::new("condition", Ty::String).label("Condition"),
-        Field::new("simpleRuleType", Ty::Enum(SIMPLE_RULE_TYPES)).label("Simple rule type"),
+        Field::new("simpleRuleType", Ty::ServiceStackEnum(SIMPLE_RULE_TYPES)).label("Simple rule type"),
         Field::new("customerState", Ty::String).label("Customer state"),
         Field::new("flowId", Ty::String).label("Flow ID"),
         Field::new("flowParams", STRUCT).label("Flow parameters"),
@@ -113,7 +113,7 @@ pub static SCHEDULING_RULE: ObjectDecl = ObjectDecl {
             .label("Until date")
             .doc("The last day the rule applies.")
             .rules(&[strict(Check::Format(&format::DATE))]),
-        Field::new("frequency", Ty::Enum(FREQUENCIES)).label("Frequency"),
+        Field::new("frequency", Ty::ServiceStackEnum(FREQUENCIES)).label("Frequency"),
     ],
 };
 

@@ -131,12 +131,14 @@ fn flag(decl: &ObjectDecl, values: &[Scalar], name: &str) -> Option<bool> {
 /// Whether a value has its field's type and passes the field's rules.
 fn passes(ty: &Ty, rules: &[Rule], value: Scalar, options: &Options, flags: rules::Flags) -> bool {
     let kind = value.kind();
-    let subject = match types::type_test(ty, &kind, false) {
+    let subject = match types::type_test(ty, &kind, false, options.profile) {
         Ok(Typed::Str(s)) => Subject::Str(s),
         Ok(Typed::Int { value, .. }) => Subject::Int(value.into()),
         Ok(Typed::Num { value, .. }) => Subject::Num(value),
         // No checks apply to these.
-        Ok(Typed::Enum | Typed::Bool { .. } | Typed::AnyObject) => return true,
+        Ok(Typed::Enum { canonical: None } | Typed::Bool { .. } | Typed::AnyObject) => return true,
+        // Written otherwise than its declared name: the engine writes that name.
+        Ok(Typed::Enum { canonical: Some(_) }) => return false,
         // Contents the table does not hold: the engine's.
         Ok(Typed::Container) | Err(_) => return false,
     };

@@ -3,14 +3,17 @@
 //! are read under coercion. The engine, the fast paths and the exports call these.
 
 use crate::input::Kind;
-use crate::schema::decl::Ty;
+use crate::schema::decl::{Profile, Ty};
 use serde_json::{json, Value};
 
 /// A value that passed its declared type's test, as the checks and the output need it.
 pub enum Typed<'a> {
     Str(&'a str),
-    /// An allowed enum value (enums have no further checks).
-    Enum,
+    /// An allowed enum value (enums have no further checks); `canonical` when the input
+    /// named it otherwise (a ServiceStack enum in `api`: `"weekly"`, 5): the declared name.
+    Enum {
+        canonical: Option<&'static str>,
+    },
     /// An int32 or flag; `coerced` when it was read from a form string.
     Int {
         value: i32,
@@ -39,24 +42,38 @@ pub enum Mismatch {
     Int32,
     /// An int32 that is no flag value (`enum` of 0 and 1).
     Flag,
-    /// A string no enum value matches (`enum`).
-    Enum,
+    /// A value no enum value matches (`enum`); with the declared name it would be in the
+    /// `api` profile (a ServiceStack enum in `strict`: `"weekly"` offers `"Weekly"`).
+    Enum(Option<&'static str>),
 }
 
 /// The type test of every `Ty`: one function for every path. `coerce` reads HTML-form
-/// strings (`"12"` as 12, `"true"` as true).
+/// strings (`"12"` as 12, `"true"` as true); `profile` decides how ServiceStack enums are read.
 #[inline(always)]
-pub fn type_test<'a>(ty: &Ty, value: &'a Kind, coerce: bool) -> Result<Typed<'a>, Mismatch> {
+pub fn type_test<'a>(ty: &Ty, value: &'a Kind, coerce: bool, profile: Profile) -> Result<Typed<'a>, Mismatch> {
     match ty {
         Ty::String => match value {
             Kind::Str(s) => Ok(Typed::Str(s)),
             _ => Err(Mismatch::Type("string")),
         },
         Ty::Enum(allowed) => match value {
-            Kind::Str(s) if enum_allows(allowed, s) => Ok(Typed::Enum),
-            Kind::Str(_) => Err(Mismatch::Enum),
+            Kind::Str(s) if enum_allows(allowed, s) => Ok(Typed::Enum { canonical: None }),
+            Kind::Str(_) => Err(Mismatch::Enum(None)),
             _ => Err(Mismatch::Type("string")),
         },
+        Ty::ServiceStackEnum(allowed) => {
+            if let Kind::Str(s) = value {
+                if enum_allows(allowed, s) {
+                    return Ok(Typed::Enum { canonical: None });
+                }
+            }
+            match (servicestack_member(allowed, value), profile) {
+                (Some(name), Profile::Api) => Ok(Typed::Enum { canonical: Some(name) }),
+                (Some(name), Profile::Strict) => Err(Mismatch::Enum(Some(name))),
+                (None, _) if matches!(value, Kind::Str(_)) => Err(Mismatch::Enum(None)),
+                (None, _) => Err(Mismatch::Type("string")),
+            }
+        }
         Ty::Int32 | Ty::Flag => {
             let (n, coerced) = match value {
                 Kind::Number(n) if n.is_finite() => (*n, false),
@@ -115,7 +132,15 @@ pub fn is_flag(i: i64) -> bool {
 pub fn is_integer(ty: &Ty) -> bool {
     match ty {
         Ty::Int32 | Ty::Flag => true,
-        Ty::String | Ty::Boolean | Ty::Number | Ty::Enum(_) | Ty::Object(_) | Ty::AnyObject | Ty::List(_) | Ty::Map(_) => false,
+        Ty::String
+        | Ty::Boolean
+        | Ty::Number
+        | Ty::Enum(_)
+        | Ty::ServiceStackEnum(_)
+        | Ty::Object(_)
+        | Ty::AnyObject
+        | Ty::List(_)
+        | Ty::Map(_) => false,
     }
 }
 
@@ -130,7 +155,8 @@ pub fn in_int_type(ty: &Ty, i: i64) -> bool {
     match ty {
         Ty::Int32 => (INT32_MIN..=INT32_MAX).contains(&i),
         Ty::Flag => is_flag(i),
-        Ty::String | Ty::Boolean | Ty::Number | Ty::Enum(_) | Ty::Object(_) | Ty::AnyObject | Ty::List(_) | Ty::Map(_) => false,
+        // Every other type holds no integers (`is_integer` lists them).
+        _ => false,
     }
 }
 
@@ -138,6 +164,26 @@ pub fn in_int_type(ty: &Ty, i: i64) -> bool {
 #[inline]
 pub fn enum_allows(allowed: &[&str], s: &str) -> bool {
     allowed.iter().any(|a| same(a.as_bytes(), s.as_bytes()))
+}
+
+/// The member a ServiceStack enum value names the way ServiceStack.Text reads it, when not
+/// exactly: a name in another case (`"WEEKLY"`), or the member's number in declared order as
+/// a JSON number (`5`) or a string of decimal digits (`"5"`).
+pub fn servicestack_member(allowed: &'static [&'static str], value: &Kind) -> Option<&'static str> {
+    let index = match value {
+        Kind::Str(s) => {
+            if let Some(name) = allowed.iter().find(|a| a.eq_ignore_ascii_case(s)) {
+                return Some(name);
+            }
+            if s.is_empty() || s.len() > 10 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse::<usize>().ok()?
+        }
+        Kind::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n < allowed.len() as f64 => *n as usize,
+        _ => return None,
+    };
+    allowed.get(index).copied()
 }
 
 /// A boolean written in an HTML form (coercion): `"true"` or `"false"`.
