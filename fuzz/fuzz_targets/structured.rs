@@ -139,7 +139,13 @@ impl Gen<'_, '_> {
             Ty::String => self.any_string(),
             Ty::Int32 | Ty::Flag | Ty::Number => self.number(),
             Ty::Boolean => self.pick(&["true", "false", r#""true""#, r#""false""#, "1", "0"]),
-            Ty::Enum(values) => {
+            Ty::ServiceStackEnum(values) if self.u.ratio(1, 4)? => {
+                // A member's number, as a JSON number or a string (ServiceStack reads both in api).
+                let n = self.u.choose_index(values.len() + 1)?;
+                self.out.push_str(&if self.u.ratio(1, 2)? { n.to_string() } else { format!("\"{n}\"") });
+                Ok(())
+            }
+            Ty::Enum(values) | Ty::ServiceStackEnum(values) => {
                 let v = *self.u.choose(values)?;
                 let v = if self.u.ratio(1, 8)? { v.to_lowercase() } else { v.to_string() };
                 self.out.push_str(&serde_json::to_string(&v).unwrap());
