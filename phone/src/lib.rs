@@ -97,13 +97,44 @@ pub fn parse_phone(text: &str, region: Option<&str>) -> Result<PhoneInfo, PhoneE
     let database = &*phonenumber::metadata::DATABASE;
     let e164 = number.format().mode(Mode::E164).to_string();
     let valid = phonenumber::is_valid(&number);
-    let possible = valid || phonenumber::is_viable(&text);
+    let possible = valid || possible_length(database, &number);
     Ok(PhoneInfo {
         e164,
         region: number.country().id().map(|id| id.as_ref().to_owned()),
         kind: kind(number.number_type(database)),
         valid,
         possible,
+    })
+}
+
+/// Whether the national number has a length the plan of its country calling code allows
+/// (libphonenumber's `isPossibleNumber`: lengths only, local-only lengths included). The
+/// crate's own length check is not public, and `is_viable` only asks whether the text reads
+/// as a number.
+fn possible_length(database: &phonenumber::metadata::Database, number: &PhoneNumber) -> bool {
+    use phonenumber::Type;
+    let length = number.national().to_string().len() as u16;
+    let Some(plans) = database.by_code(&number.code().value()) else { return false };
+    // The metadata gives lengths per type of number (its general description often has none):
+    // a length any type of the plan allows is possible.
+    const TYPES: [Type; 11] = [
+        Type::Unknown,
+        Type::FixedLine,
+        Type::Mobile,
+        Type::TollFree,
+        Type::PremiumRate,
+        Type::SharedCost,
+        Type::PersonalNumber,
+        Type::Voip,
+        Type::Pager,
+        Type::Uan,
+        Type::Voicemail,
+    ];
+    plans.iter().any(|m| {
+        TYPES
+            .iter()
+            .filter_map(|t| m.descriptors().get(*t))
+            .any(|d| d.possible_length().contains(&length) || d.possible_local_length().contains(&length))
     })
 }
 
@@ -114,6 +145,18 @@ mod tests {
     fn e164(text: &str, region: Option<&str>) -> (String, bool) {
         let info = parse_phone(text, region).unwrap_or_else(|e| panic!("{text}: {e:?}"));
         (info.e164, info.valid)
+    }
+
+    /// `possible` is libphonenumber's length check: one digit short or long is not possible.
+    #[test]
+    fn possible_lengths() {
+        let possible = |t: &str| parse_phone(t, None).unwrap().possible;
+        assert!(possible("+14155551234"));
+        assert!(!possible("+1415555123"));
+        assert!(!possible("+141555512345"));
+        // Valid lengths that are no assigned number are still possible.
+        let unassigned = parse_phone("+15555550100", None).unwrap();
+        assert_eq!((unassigned.valid, unassigned.possible), (false, true));
     }
 
     #[test]
