@@ -104,6 +104,25 @@ const MODELS = {
 };
 const PEERS = ["ours", "ajv", "zod", "zodCompiled"];
 
+/**
+ * Runs each of `runs` (name -> function) once per round, in an order that rotates between
+ * rounds, a gc() before each; round 0 warms up. `sample(name, seconds, result)` gets every
+ * later run's time and answer.
+ */
+function rounds(runs, count, sample) {
+  const names = Object.keys(runs);
+  for (let round = 0; round < 1 + count; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      gc();
+      const t0 = now();
+      const result = runs[name]();
+      const s = Number(now() - t0) / 1e9;
+      if (round > 0) sample(name, s, result);
+    }
+  }
+}
+
 function timeLoop(check, inputs) {
   let ok = 0;
   const t0 = now();
@@ -316,19 +335,11 @@ if (SECTIONS.has("bulk")) {
   // Peers: the time until their NDJSON string is joined (before encoding it to bytes).
   const stringSecs = Object.fromEntries(names.map((k) => [k, []]));
   const results = {};
-  for (let round = 0; round < 1 + CFG.bulkRounds; round++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
-      gc();
-      const t0 = now();
-      results[name] = runs[name]();
-      const s = Number(now() - t0) / 1e9;
-      if (round > 0) {
-        secs[name].push(s); // round 0 warms up
-        stringSecs[name].push(s - (results[name].encodeSecs ?? 0));
-      }
-    }
-  }
+  rounds(Object.fromEntries(names.map((k) => [k, runs[k]])), CFG.bulkRounds, (name, s, result) => {
+    results[name] = result;
+    secs[name].push(s);
+    stringSecs[name].push(s - (result.encodeSecs ?? 0));
+  });
   if (process.env.BENCH_DEBUG) for (const k of names) console.error(`bulk samples (s) ${k}: ${secs[k].map((x) => x.toFixed(3)).join(" ")}`);
   const [bytesKey, stringKey] = names[0]?.startsWith("ours: `validateNdjson`") ? names.slice(0, 2) : [null, null];
   const rate = (k) => results[k].lines / median(secs[k]);
@@ -414,15 +425,10 @@ if (SECTIONS.has("csv")) {
   const names = Object.keys(runs);
   const secs = Object.fromEntries(names.map((k) => [k, []]));
   const results = {};
-  for (let round = 0; round < 1 + CFG.bulkRounds; round++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
-      gc();
-      const t0 = now();
-      results[name] = runs[name]();
-      if (round > 0) secs[name].push(Number(now() - t0) / 1e9);
-    }
-  }
+  rounds(runs, CFG.bulkRounds, (name, s, result) => {
+    results[name] = result;
+    secs[name].push(s);
+  });
   const [oursKey, peerKey] = names;
   const rate = (k) => results[k].rows / median(secs[k]);
   // Verdict agreement, row by row: our invalid lines against the peer's invalid rows.

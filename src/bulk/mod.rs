@@ -122,8 +122,9 @@ pub struct Batch {
     pub(crate) rejected_headed: bool,
     /// The mapping of a CSV header's columns to fields, in the call that read the header.
     pub columns: Vec<Column>,
-    /// Set by the reader when `keep_rejected` (`rejected::start_rejects`).
-    pub(crate) rejects: Option<Box<rejected::Rejects>>,
+    /// The templates of the rejected rows' messages, set by the reader when `keep_rejected`
+    /// (`start_rejects`).
+    pub(crate) rejects: Option<Box<crate::report::messages::Templates>>,
     /// Set when `rejected` went over `max_bytes` in this call: dropped, with a call error.
     rejected_dropped: bool,
     /// Errors listed so far, and whether listing has stopped (it stops once, for good: the

@@ -14,12 +14,6 @@ pub(crate) enum Row<'a> {
     Text(u64, Option<&'a [u8]>),
 }
 
-/// How the rejected rows of a reader are written: the header row and the messages' templates.
-#[derive(Clone, Debug)]
-pub(crate) struct Rejects {
-    pub(crate) templates: Templates,
-}
-
 impl Batch {
     /// Keeps the invalid records from now on, their messages rendered with `templates`;
     /// `header` names the columns of the rejected rows before `errors`. Called by a reader
@@ -35,12 +29,12 @@ impl Batch {
         }
         self.rejected_header.extend_from_slice(b"errors\r\n");
         self.rejected_headed = false;
-        self.rejects = Some(Box::new(Rejects { templates: templates.clone() }));
+        self.rejects = Some(Box::new(templates.clone()));
     }
 
     /// Writes one rejected row, after the header row if it is the input's first.
     pub(crate) fn write_rejected(&mut self, row: Row, errors: &[Error]) {
-        let Some(rejects) = self.rejects.as_deref() else { return };
+        let Some(templates) = self.rejects.as_deref() else { return };
         if !self.rejected_headed {
             self.rejected_headed = true;
             self.rejected.extend_from_slice(&self.rejected_header);
@@ -60,7 +54,7 @@ impl Batch {
                 out.push(b',');
             }
         }
-        push_cell(out, messages(errors, &rejects.templates).as_bytes());
+        push_cell(out, messages(errors, templates).as_bytes());
         out.extend_from_slice(b"\r\n");
     }
 }

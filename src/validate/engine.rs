@@ -202,12 +202,17 @@ impl<'o> Run<'o> {
         self.error(Code::Type, params);
     }
 
-    /// `undefined`, `null` under `Nulls::Absent` and `""` under coercion mean the property
-    /// was left out.
+    /// A property that was not sent: `undefined`, and `null` under `Nulls::Absent`.
+    fn is_unsent(&self, kind: &Kind) -> bool {
+        matches!(kind, Kind::Undefined) || (self.nulls_absent && matches!(kind, Kind::Null))
+    }
+
+    /// Whether a field holds a value: it was sent, and is not `""` under coercion (a form's
+    /// empty field).
     fn is_present<I: Input>(&self, value: &I) -> bool {
-        match value.kind() {
-            Kind::Undefined => false,
-            Kind::Null => !self.nulls_absent,
+        let kind = value.kind();
+        match kind {
+            _ if self.is_unsent(&kind) => false,
             Kind::Str(s) if self.options.coerce => !s.is_empty(),
             _ => true,
         }
@@ -291,8 +296,7 @@ impl<'o> Run<'o> {
                             hint = i + 1;
                             slots[i] = Some(value).filter(|v| self.is_present(v));
                         }
-                        // Left out (`undefined`; `null` under `Nulls::Absent`): no property.
-                        None if matches!(value.kind(), Kind::Undefined) || (self.nulls_absent && matches!(value.kind(), Kind::Null)) => {}
+                        None if self.is_unsent(&value.kind()) => {}
                         None => unknown.push((key, value)),
                     }
                 }

@@ -27,7 +27,7 @@ pub fn validate_ndjson(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] chunk: JsValue,
     #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    one_call(&model, &chunk, options.as_ref(), "line", |call, bytes, batch| {
+    one_call(false, &model, &chunk, options.as_ref(), "line", |call, bytes, batch| {
         bulk::validate_ndjson_into(call.model, bytes, call.first_line, &call.options, call.text_output(), batch)
     })
 }
@@ -39,7 +39,7 @@ pub fn validate_json_array(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "BulkOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    one_call(&model, &text, options.as_ref(), "index", |call, bytes, batch| {
+    one_call(false, &model, &text, options.as_ref(), "index", |call, bytes, batch| {
         bulk::validate_json_array_into(call.model, bytes, &call.options, call.text_output(), batch)
     })
 }
@@ -53,24 +53,14 @@ pub fn validate_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CsvOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    one_call_as(true, &model, &text, options.as_ref(), "line", |call, bytes, batch| {
+    one_call(true, &model, &text, options.as_ref(), "line", |call, bytes, batch| {
         bulk::validate_csv_into(call.model, bytes, &call.options, call.text_output(), batch)
     })
 }
 
-/// A bulk call over one input: its options read, its input's bytes, `run` over them.
+/// A bulk call over one input: its options read, its input's bytes, `run` over them; `csv`:
+/// the input is CSV (`coerce` on by default).
 fn one_call(
-    model: &JsValue,
-    input: &JsValue,
-    options: Option<&JsValue>,
-    at_name: &str,
-    run: impl FnOnce(&Call, &[u8], &mut Batch),
-) -> JsValue {
-    one_call_as(false, model, input, options, at_name, run)
-}
-
-/// `one_call`; `csv`: the input is CSV (`coerce` on by default).
-fn one_call_as(
     csv: bool,
     model: &JsValue,
     input: &JsValue,

@@ -28,66 +28,54 @@ function ajvPaths(errors) {
   return [...paths].sort();
 }
 
-/**
- * What `nulls: absent` makes of a value that passed the schema: the null properties of its
- * declared objects dropped (declared or not), read along the schema (its `$ref`s and the
- * non-null branch of `anyOf`); map entries, list items and values passed through unchanged
- * keep theirs.
- */
-function dropNulls(value, schema, root) {
-  const resolve = (s) => {
-    for (;;) {
-      if (s?.$ref) s = root.$defs[s.$ref.slice("#/$defs/".length)];
-      else if (Array.isArray(s?.anyOf)) s = s.anyOf[0];
-      else return s;
-    }
-  };
-  schema = resolve(schema);
-  if (value === null || typeof value !== "object" || !schema) return;
-  if (Array.isArray(value)) {
-    if (schema.items) for (const item of value) dropNulls(item, schema.items, root);
-    return;
-  }
-  if (schema.properties) {
-    for (const k of Object.keys(value)) {
-      if (value[k] === null) delete value[k];
-      else if (Object.hasOwn(schema.properties, k)) dropNulls(value[k], schema.properties[k], root);
-    }
-  } else if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
-    for (const k of Object.keys(value)) dropNulls(value[k], schema.additionalProperties, root);
+/** A schema as it applies to a value: its `$ref`s followed, the non-null branch of a nullable `anyOf`. */
+function resolved(schema, root) {
+  for (;;) {
+    if (schema?.$ref) schema = root.$defs[schema.$ref.slice("#/$defs/".length)];
+    else if (Array.isArray(schema?.anyOf) && !schema["x-enum"]) schema = schema.anyOf[0];
+    else return schema;
   }
 }
 
 /**
- * ajv leaves a ServiceStack enum as written; ours writes the declared name (the `api`
- * schema's `x-enum`): the name matched in any case, or the member at that number. Applied to
- * a value that passed the schema, along it.
+ * Walks a value that passed `schema` along it: `visit(object, key, memberSchema, declared)`
+ * for each member of its objects (`declared`: a member of an object type, whose schema is
+ * `undefined` for an undeclared one; else an entry of a map). List items are walked into.
  */
-function canonicalEnums(value, schema, root) {
-  const resolve = (s) => {
-    for (;;) {
-      if (s?.$ref) s = root.$defs[s.$ref.slice("#/$defs/".length)];
-      else if (Array.isArray(s?.anyOf) && !s["x-enum"]) s = s.anyOf[0];
-      else return s;
-    }
-  };
-  const named = (names, v) => (typeof v === "number" ? names[v] : names.find((n) => n.toLowerCase() === v.toLowerCase()) ?? names[Number(v)]);
-  schema = resolve(schema);
+function eachMember(value, schema, root, visit) {
+  schema = resolved(schema, root);
   if (value === null || typeof value !== "object" || !schema) return;
   if (Array.isArray(value)) {
-    if (schema.items) for (const item of value) canonicalEnums(item, schema.items, root);
-    return;
-  }
-  const at = (k, s) => {
-    const r = resolve(s);
-    if (r?.["x-enum"] && value[k] !== null) value[k] = named(r["x-enum"], value[k]);
-    else canonicalEnums(value[k], s, root);
-  };
-  if (schema.properties) {
-    for (const k of Object.keys(value)) if (Object.hasOwn(schema.properties, k)) at(k, schema.properties[k]);
+    if (schema.items) for (const item of value) eachMember(item, schema.items, root, visit);
+  } else if (schema.properties) {
+    for (const k of Object.keys(value)) visit(value, k, schema.properties[k], true);
   } else if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
-    for (const k of Object.keys(value)) at(k, schema.additionalProperties);
+    for (const k of Object.keys(value)) visit(value, k, schema.additionalProperties, false);
   }
+}
+
+/**
+ * What `nulls: absent` makes of a value: the null members of its objects dropped, declared or
+ * not; map entries, list items and values passed through unchanged keep theirs.
+ */
+function dropNulls(value, schema, root) {
+  eachMember(value, schema, root, function drop(object, k, member, declared) {
+    if (declared && object[k] === null) delete object[k];
+    else if (member) eachMember(object[k], member, root, drop);
+  });
+}
+
+/**
+ * ajv leaves a ServiceStack enum as written; ours writes the declared name (the `api`
+ * schema's `x-enum`): the name matched in any case, or the member at that number.
+ */
+function canonicalEnums(value, schema, root) {
+  const named = (names, v) => (typeof v === "number" ? names[v] : names.find((n) => n.toLowerCase() === v.toLowerCase()) ?? names[Number(v)]);
+  eachMember(value, schema, root, function canonical(object, k, member) {
+    const names = resolved(member, root)?.["x-enum"];
+    if (names && object[k] !== null) object[k] = named(names, object[k]);
+    else if (member) eachMember(object[k], member, root, canonical);
+  });
 }
 
 const summary = [];

@@ -139,16 +139,17 @@ fn squash(s: &str) -> String {
 /// Adds column `column` at `path` in the record's shape.
 fn insert(members: &mut Vec<(String, Node)>, path: &[String], column: usize, json: bool) -> Result<(), String> {
     let Some((first, rest)) = path.split_first() else { return Ok(()) };
-    let at = match members.iter().position(|(k, _)| k == first) {
-        Some(at) => at,
-        None => {
-            let node = if rest.is_empty() { Node::Cell { column, json } } else { Node::Object(Vec::new()) };
-            members.push((first.clone(), node));
-            members.len() - 1
+    let Some(at) = members.iter().position(|(k, _)| k == first) else {
+        if rest.is_empty() {
+            members.push((first.clone(), Node::Cell { column, json }));
+            return Ok(());
         }
+        let mut inner = Vec::new();
+        insert(&mut inner, rest, column, json)?;
+        members.push((first.clone(), Node::Object(inner)));
+        return Ok(());
     };
     match &mut members[at].1 {
-        Node::Cell { column: own, .. } if *own == column => Ok(()),
         Node::Cell { column: other, .. } if rest.is_empty() => Err(format!("names the same field as column {}", *other + 1)),
         Node::Cell { column: other, .. } => Err(format!("goes inside {first}, which column {} gives whole", *other + 1)),
         Node::Object(_) if rest.is_empty() => Err(format!("gives {first} whole, which other columns give field by field")),
